@@ -1,0 +1,1 @@
+"""Command-line helpers behind tasks.py (scaffolding, site checks). Not Pelican plugins."""

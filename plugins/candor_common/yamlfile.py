@@ -1,0 +1,62 @@
+"""Load YAML data files safely, keeping the line of every mapping entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from candor_common.errors import DataError, Problem
+
+
+@dataclass(frozen=True)
+class Located:
+    """A YAML mapping's plain values plus the 1-based line of each key."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+    line: int
+
+    def line_of(self, key: str) -> int:
+        """Return the line of ``key``, or of the mapping itself if it is absent."""
+        return self.lines.get(key, self.line)
+
+
+def _to_python(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            values[key] = _to_python(value_node)
+            lines[key] = key_node.start_mark.line + 1
+        return Located(values, lines, node.start_mark.line + 1)
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item) for item in node.value]
+    return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)  # type: ignore[arg-type]
+
+
+_LOADER = yaml.SafeLoader("")
+
+
+def load_located(path: Path, display: str) -> Any:
+    """Parse ``path`` with the safe loader; mappings become :class:`Located`.
+
+    A syntax error becomes a :class:`DataError` naming ``display`` and the line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(display, None, "file", f"cannot be read ({exc})",
+                                 "Save it as UTF-8 text")]) from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError([Problem(display, line, "YAML", f"invalid syntax: {reason}",
+                                 "Fix the indentation or quoting on that line")]) from exc
+    return None if node is None else _to_python(node)

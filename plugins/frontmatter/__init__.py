@@ -1,0 +1,13 @@
+"""Front matter: a documented schema for posts and pages, checked at read time."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from frontmatter.receivers import check_settings, use_candor_reader
+
+
+def register() -> None:
+    """Connect the frontmatter receivers to Pelican's signals."""
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(use_candor_reader)

@@ -1,0 +1,121 @@
+"""A Markdown reader that validates front matter before Pelican reads the file."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author, Category
+from pelican.utils import slugify
+
+from candor_common.errors import FrontMatterError, Problem
+from frontmatter.header import read_header, strip_header_comments
+from frontmatter.schema import Rules, as_values, check_fields
+from roster.receivers import roster_for
+
+logger = logging.getLogger(__name__)
+
+
+class CandorMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, with Candor's schema checked first.
+
+    Problems are logged as ``file:line: field: problem. fix.`` and the file is
+    refused; the publishing plugin then stops the build before writing.
+    """
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Validate the front matter of ``source_path``, then read it as Pelican would."""
+        path = Path(source_path)
+        rules = self._rules(path)
+        text = path.read_text(encoding="utf-8")
+        values, repeated = as_values(read_header(text))
+        problems = [Problem(rules.path, line, key, "appears twice", "Keep one of the lines")
+                    for key, line in repeated]
+        problems += check_fields(values, rules)
+        problems += _check_lang_suffix(path, values, rules)
+        if problems:
+            error = FrontMatterError(problems)
+            for line in str(error).splitlines():
+                logger.error("frontmatter: %s", line)
+            raise error
+        content, metadata = self._convert(source_path, text)
+        self._complete(path, values, metadata, rules)
+        return content, metadata
+
+    def _convert(self, source_path: str, text: str) -> tuple[str, dict[str, Any]]:
+        """Convert like MarkdownReader.read, but from text without header comments."""
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(strip_header_comments(text))
+        meta = getattr(self._md, "Meta", None)
+        return content, self._parse_metadata(meta) if meta else {}
+
+    def _rules(self, path: Path) -> Rules:
+        settings = self.settings
+        content_root = Path(settings["PATH"])
+        relative = path.relative_to(content_root) if path.is_relative_to(content_root) else path
+        roster = roster_for(settings)
+        return Rules(
+            path=_display(path),
+            content_root=content_root,
+            kinds=dict(settings["FRONTMATTER_KINDS"]),
+            languages=tuple(settings["FRONTMATTER_LANGUAGES"]),
+            authors=tuple(roster.slugs()),
+            roster_path=roster.path,
+            is_post=not any(relative.parts[:1] == Path(p).parts[:1]
+                            for p in settings["PAGE_PATHS"]),
+            extra_fields=tuple(settings["FRONTMATTER_EXTRA_FIELDS"]),
+        )
+
+    def _complete(self, path: Path, values: dict[str, tuple[str, int]],
+                  metadata: dict[str, Any], rules: Rules) -> None:
+        """Turn validated values into what Pelican and the theme expect."""
+        settings = self.settings
+        lang = values.get("lang", (_lang_suffix(path, rules) or settings["DEFAULT_LANG"], 0))[0]
+        metadata["lang"] = lang
+        if "slug" not in values:
+            stem = path.stem
+            if stem.endswith(f".{lang}"):
+                stem = stem[: -len(lang) - 1]
+            metadata["slug"] = slugify(stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+        if not rules.is_post:
+            return
+        roster = roster_for(settings)
+        raw = values.get("authors", values.get("author"))
+        slugs = [s.strip() for s in raw[0].split(",")] if raw else []
+        authors = []
+        for slug in slugs:
+            author = Author(roster[slug].name, settings)
+            author.slug = slug
+            authors.append(author)
+        metadata["authors"] = authors
+        metadata["author"] = authors[0]
+        kind = values["kind"][0]
+        metadata["kind"] = kind
+        metadata["category"] = Category(settings["FRONTMATTER_KINDS"][kind], settings)
+
+
+def _lang_suffix(path: Path, rules: Rules) -> str | None:
+    suffix = Path(path.stem).suffix.lstrip(".")
+    return suffix if suffix in rules.languages else None
+
+
+def _check_lang_suffix(path: Path, values: dict[str, tuple[str, int]],
+                       rules: Rules) -> list[Problem]:
+    suffix = _lang_suffix(path, rules)
+    if suffix and "lang" in values and values["lang"][0] != suffix:
+        value, line = values["lang"]
+        return [Problem(rules.path, line, "lang",
+                        f"says '{value}' but the file name ends in '.{suffix}.md'",
+                        "Make the file name and Lang agree")]
+    return []
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,42 @@
+"""Signal receivers of the frontmatter plugin."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from candor_common.report import stop_on_problems
+from candor_common.settings import apply_defaults, require_type
+from frontmatter.reader import CandorMarkdownReader
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Kinds of post: the value of `Kind:` → the category's display name.
+    "FRONTMATTER_KINDS": {"news": "News", "reflection": "Reflections"},
+    # Languages a post may declare with `Lang:` (the first is usually DEFAULT_LANG).
+    "FRONTMATTER_LANGUAGES": ("en", "es"),
+    # Extra front-matter keys other plugins or the site accept (lowercase).
+    "FRONTMATTER_EXTRA_FIELDS": (),
+}
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+
+
+def check_settings(pelican: Any) -> None:
+    """Merge FRONTMATTER_* defaults and check their types."""
+    settings = pelican.settings
+    with stop_on_problems(logger, "frontmatter"):
+        apply_defaults(settings, "FRONTMATTER_", DEFAULTS)
+        require_type(settings, "FRONTMATTER_KINDS", dict, "a dict such as {'news': 'News'}")
+        require_type(settings, "FRONTMATTER_LANGUAGES", (list, tuple),
+                     "a list of language codes such as ['en', 'es']")
+        require_type(settings, "FRONTMATTER_EXTRA_FIELDS", (list, tuple),
+                     "a list of lowercase field names")
+
+
+def use_candor_reader(readers: Any) -> None:
+    """Read Markdown with the validating reader."""
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension in readers.reader_classes:
+            readers.reader_classes[extension] = CandorMarkdownReader

@@ -1,0 +1,42 @@
+"""Signal receivers of the post_extras plugin."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from candor_common.report import stop_on_problems
+from candor_common.settings import apply_defaults, require_type
+from post_extras.compute import neighbours, reading_minutes, related
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Reading speed used for "N min read".
+    "POST_EXTRAS_WORDS_PER_MINUTE": 230,
+    # How many related posts (by shared tags) an article page shows.
+    "POST_EXTRAS_RELATED_MAX": 3,
+}
+
+
+def check_settings(pelican: Any) -> None:
+    """Merge POST_EXTRAS_* defaults and check their types."""
+    settings = pelican.settings
+    with stop_on_problems(logger, "post_extras"):
+        apply_defaults(settings, "POST_EXTRAS_", DEFAULTS)
+        require_type(settings, "POST_EXTRAS_WORDS_PER_MINUTE", int, "a whole number such as 230")
+        require_type(settings, "POST_EXTRAS_RELATED_MAX", int, "a whole number such as 3")
+
+
+def add_post_extras(generator: Any) -> None:
+    """Attach reading_time, prev_post, next_post and related_posts to every post."""
+    settings = generator.settings
+    published = list(generator.articles) + list(generator.translations)
+    unlisted = (list(generator.drafts) + list(generator.drafts_translations)
+                + list(generator.hidden_articles) + list(generator.hidden_translations))
+    around = neighbours(published)
+    alike = related(published, settings["POST_EXTRAS_RELATED_MAX"])
+    for post in published + unlisted:
+        post.reading_time = reading_minutes(post.content, settings["POST_EXTRAS_WORDS_PER_MINUTE"])
+        post.prev_post, post.next_post = around.get(id(post), (None, None))
+        post.related_posts = alike.get(id(post), [])

@@ -1,0 +1,14 @@
+"""Publishing rules: embargo, drafts never in production, and no silently dropped files."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from publishing.receivers import apply_embargo, check_settings, stop_on_failed_sources
+
+
+def register() -> None:
+    """Connect the publishing receivers to Pelican's signals."""
+    signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(apply_embargo)
+    signals.all_generators_finalized.connect(stop_on_failed_sources)

@@ -1,0 +1,82 @@
+"""Signal receivers of the theme_i18n plugin."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date as babel_format_date
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from candor_common.report import stop_on_problems
+from candor_common.settings import apply_defaults
+from theme_i18n.catalogs import Catalog, catalogs_in
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Folder of the theme's Babel catalogs; None means <THEME>/translations.
+    "THEME_I18N_PATH": None,
+    # Babel date format used by the `format_date` filter: short, medium, long or full.
+    "THEME_I18N_DATE_FORMAT": "long",
+}
+
+
+def check_settings(pelican: Any) -> None:
+    """Merge THEME_I18N_* defaults."""
+    with stop_on_problems(logger, "theme_i18n"):
+        apply_defaults(pelican.settings, "THEME_I18N_", DEFAULTS)
+
+
+def page_lang(context: Context | dict[str, Any]) -> str:
+    """Return the language of the page being rendered."""
+    for name in ("article", "page"):
+        item = context.get(name)
+        if item is not None and getattr(item, "lang", None):
+            return str(item.lang)
+    return str(context.get("DEFAULT_LANG", "en"))
+
+
+def install_i18n(generator: Any) -> None:
+    """Give the generator's Jinja environment gettext, current_lang() and date filters."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    settings = generator.settings
+    folder = settings.get("THEME_I18N_PATH") or str(Path(settings["THEME"]) / "translations")
+    catalogs = catalogs_in(Path(folder))
+    default_format = settings.get("THEME_I18N_DATE_FORMAT", "long")
+
+    def catalog(context: Context) -> Catalog | None:
+        return catalogs.get(page_lang(context))
+
+    @pass_context
+    def gettext(context: Context, message: str) -> str:
+        found = catalog(context)
+        return found.gettext(message) if found else message
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+        found = catalog(context)
+        if found:
+            return found.ngettext(singular, plural, n)
+        return singular if n == 1 else plural
+
+    @pass_context
+    def current_lang(context: Context) -> str:
+        return page_lang(context)
+
+    def format_date(value: date | datetime, lang: str = "en",
+                    fmt: str | None = None) -> str:
+        return babel_format_date(value, format=fmt or default_format, locale=lang)
+
+    def isodate(value: datetime) -> str:
+        return value.isoformat(timespec="seconds")
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["current_lang"] = current_lang
+    env.filters["format_date"] = format_date
+    env.filters["isodate"] = isodate

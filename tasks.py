@@ -1,0 +1,154 @@
+"""Everyday commands for executives and the comms team (run `invoke --list`).
+
+Every task runs Pelican from this project's .venv; `make build` / `make serve`
+create it first.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
+HOST, PORT = "127.0.0.1", 8000
+KINDS = ("news", "reflection")
+
+
+def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool = False):
+    args = [str(CONTENT), "-s", settings, "-o", str(output), "--log-handler", "plain"]
+    if strict:
+        args += ["--fatal", "warnings"]
+    return c.run(f"{PELICAN} {shlex.join(args + list(extra))}", pty=False)
+
+
+@task
+def build(c):
+    """Build the site for local reading (drafts shown with a banner) into output/."""
+    _pelican(c, str(ROOT / "pelicanconf.py"))
+
+
+@task
+def preview(c, port=PORT):
+    """Build with the production settings (no drafts) and serve it on 127.0.0.1."""
+    site = f"http://{HOST}:{port}"
+    _pelican(c, str(ROOT / "publishconf.py"), OUTPUT, "-e", f'SITEURL="{site}"',
+             f'FEEDS_DOMAIN="{site}"')
+    _serve_static(OUTPUT, int(port))
+
+
+@task
+def serve(c, port=PORT):
+    """Build, serve on http://127.0.0.1:8000 and reload the page after every save."""
+    from livereload import Server  # imported here: only this task needs it
+
+    build(c)
+    server = Server()
+    rebuild = f"{PELICAN} {shlex.join([str(CONTENT), '-s', str(ROOT / 'pelicanconf.py'), '-o', str(OUTPUT), '--log-handler', 'plain'])}"
+
+    def run_build() -> None:
+        c.run(rebuild, warn=True)
+
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), run_build)
+    print(f"Serving on http://{HOST}:{port}/ — the page reloads after each save (Ctrl-C stops).")
+    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+
+
+def _serve_static(root: Path, port: int) -> None:
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    with http.server.ThreadingHTTPServer((HOST, port), handler) as httpd:
+        print(f"Production preview on http://{HOST}:{port}/ (Ctrl-C stops).")
+        httpd.serve_forever()
+
+
+@task(help={
+    "title": "The post's title, in quotes",
+    "author": "The author's slug from content/authors.yml",
+    "kind": "news or reflection",
+    "lang": "Language code, e.g. es for a Spanish post or translation",
+})
+def new(c, title, author, kind, lang=None):
+    """Scaffold a draft post: invoke new "Title" --author SLUG --kind news|reflection [--lang es]."""
+    from candor_tools.scaffold import new_post_path, new_post_text
+
+    from roster.load import load_roster
+
+    roster = load_roster(CONTENT / "authors.yml", CONTENT, "content/authors.yml")
+    if author not in roster:
+        sys.exit(f"new: --author: '{author}' is not in content/authors.yml. "
+                 f"Known authors: {', '.join(roster.slugs())}.")
+    if kind not in KINDS:
+        sys.exit(f"new: --kind: '{kind}' is not a kind. Use one of: {', '.join(KINDS)}.")
+    now = datetime.now(ZoneInfo(_setting("TIMEZONE")))
+    path = new_post_path(CONTENT / "posts", title, now, lang)
+    if path.exists():
+        sys.exit(f"new: {path.relative_to(ROOT)} already exists; choose another title.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_post_text(title, author, kind, now, lang), encoding="utf-8")
+    print(f"Created {path.relative_to(ROOT)} (Status: draft). Run `make serve` to preview it.")
+
+
+def _setting(name: str, settings_file: str = "pelicanconf.py"):
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / settings_file))[name]
+
+
+@task
+def check(c):
+    """Build with production settings, strictly, and check links, feeds and leaks."""
+    from candor_tools.site_checks import run_checks
+
+    target = ROOT / "output-check"
+    shutil.rmtree(target, ignore_errors=True)
+    _pelican(c, str(ROOT / "publishconf.py"), target, strict=True)
+    problems = run_checks(target, _setting("SITEURL", "publishconf.py"))
+    for line in problems:
+        print(f"check: {line}")
+    if problems:
+        sys.exit(f"check: {len(problems)} problem(s); nothing should be published like this.")
+    print("check: the production build is clean.")
+
+
+@task(help={
+    "target": "Copy the production build into this directory (any static host)",
+    "branch": "Or commit it to this git branch, gh-pages style (no push)",
+})
+def publish(c, target=None, branch=None):
+    """Build for production and deploy to a directory or a gh-pages-style branch."""
+    if bool(target) == bool(branch):
+        sys.exit("publish: give exactly one of --target DIR or --branch NAME.")
+    check(c)
+    built = ROOT / "output-check"
+    if target:
+        destination = Path(target).resolve()
+        shutil.rmtree(destination, ignore_errors=True)
+        shutil.copytree(built, destination)
+        print(f"publish: copied the site to {destination}")
+        return
+    from ghp_import import ghp_import
+
+    ghp_import(str(built), mesg="Publish the site", branch=branch, nojekyll=True)
+    print(f"publish: committed the site to branch {branch}; push it to deploy.")
+
+
+@task
+def clean(c):
+    """Remove generated files (output/, output-check/, caches)."""
+    for name in ("output", "output-check", "cache"):
+        shutil.rmtree(ROOT / name, ignore_errors=True)

@@ -1,0 +1,54 @@
+"""Build Pelican sites inside the test process, one clean build at a time."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican, signals
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "sites"
+
+
+def reset_pelican_state() -> None:
+    """Forget receivers and log-limit state a previous build left behind.
+
+    Plugins connect receivers when a Pelican instance is created; blinker keeps
+    them for the whole process, so a second build would run them twice.
+    """
+    for name in dir(signals):
+        signal = getattr(signals, name)
+        if hasattr(signal, "receivers") and hasattr(signal, "send"):
+            signal.receivers.clear()
+    LimitFilter._ignore = set()
+    LimitFilter._raised_messages = set()
+    LimitFilter._threshold = 5
+    LimitFilter._group_count = defaultdict(int)
+
+
+def build_site(
+    settings_file: Path, output: Path, **overrides: Any
+) -> Pelican:
+    """Build the site described by ``settings_file`` into ``output``.
+
+    ``overrides`` replace settings (PLUGINS, PUBLISHING_NOW, ...). Raises
+    whatever the build raises, including ``BuildAborted`` (a SystemExit).
+    """
+    reset_pelican_state()
+    override = {"OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+                "LOAD_CONTENT_CACHE": False, **overrides}
+    settings = read_settings(str(settings_file), override=override)
+    pelican = Pelican(settings)
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    pelican.run()
+    return pelican
+
+
+def build_fixture(name: str, output: Path, **overrides: Any) -> Pelican:
+    """Build ``tests/fixtures/sites/<name>/pelicanconf.py`` into ``output``."""
+    return build_site(FIXTURES / name / "pelicanconf.py", output, **overrides)
