@@ -10,4 +10,4 @@ from post_extras.receivers import add_post_extras, check_settings
 def register() -> None:
     """Connect the post_extras receivers to Pelican's signals."""
     signals.initialized.connect(check_settings)
-    signals.article_generator_finalized.connect(add_post_extras)
+    signals.all_generators_finalized.connect(add_post_extras)

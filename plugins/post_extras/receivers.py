@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from pelican.generators import ArticlesGenerator
+
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
 from post_extras.compute import neighbours, reading_minutes, related
@@ -28,8 +30,18 @@ def check_settings(pelican: Any) -> None:
         require_type(settings, "POST_EXTRAS_RELATED_MAX", int, "a whole number such as 3")
 
 
-def add_post_extras(generator: Any) -> None:
-    """Attach reading_time, prev_post, next_post and related_posts to every post."""
+def add_post_extras(generators: list[Any]) -> None:
+    """Attach reading_time, prev_post, next_post and related_posts to every post.
+
+    It runs once every context is built: reading a post's content earlier would
+    resolve its {filename} links before the pages they point to are known.
+    """
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            _add_to(generator)
+
+
+def _add_to(generator: ArticlesGenerator) -> None:
     settings = generator.settings
     published = list(generator.articles) + list(generator.translations)
     unlisted = (list(generator.drafts) + list(generator.drafts_translations)

@@ -1,0 +1,87 @@
+"""The sample site, built as CI publishes it: complete, linked, valid and clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from candor_tools.site_checks import run_checks
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.sample
+SITEURL = "https://leadership.tidewater.example"
+
+
+def posts_in(content: Path) -> list[Path]:
+    return sorted((content / "posts").rglob("*.md"))
+
+
+def test_sample_has_the_promised_shape():
+    posts = posts_in(REPO / "content")
+    assert len(posts) >= 12
+    spanish = [p for p in posts if p.name.endswith(".es.md")]
+    assert len(spanish) >= 2
+    for translation in spanish:
+        assert translation.with_name(translation.name.replace(".es.md", ".md")).is_file()
+
+
+def test_every_page_type_is_built(sample_site):
+    for path in ["index.html", "404.html", "robots.txt", "sitemap.xml", "archives/index.html",
+                 "kinds/index.html", "news/index.html", "reflections/index.html",
+                 "tags/index.html", "authors/index.html", "authors/ana-ruiz/index.html",
+                 "subscribe/index.html", "about/index.html", "theme/feed.xsl",
+                 "feeds/all.atom.xml", "feeds/all.rss.xml"]:
+        assert (sample_site / path).is_file(), path
+    assert list((sample_site / "archives").glob("20*/index.html"))
+    assert list((sample_site / "es" / "posts").rglob("index.html"))
+
+
+def test_production_sample_has_no_drafts_and_passes_the_site_checks(sample_site):
+    assert not (sample_site / "drafts").exists()
+    assert run_checks(sample_site, SITEURL) == []
+
+
+def test_site_feed_lists_every_published_post_in_full(sample_site):
+    feed = feedparser.parse((sample_site / "feeds" / "all.atom.xml").read_bytes())
+    assert feed.bozo == 0
+    urls = {e.link for e in feed.entries}
+    pages = {p.parent.relative_to(sample_site).as_posix()
+             for p in sample_site.glob("**/posts/*/*/index.html")}
+    assert urls == {f"{SITEURL}/{p}/" for p in pages}
+    assert all(len(e.content[0].value) > len(e.summary) for e in feed.entries)
+
+
+def test_subscribe_page_lists_every_feed_that_exists(sample_site):
+    page = BeautifulSoup((sample_site / "subscribe" / "index.html").read_text(), "html.parser")
+    hrefs = {a["href"] for a in page.find_all("a", href=True) if a["href"].endswith(".xml")}
+    feeds = {f"{SITEURL}/{p.relative_to(sample_site).as_posix()}"
+             for p in (sample_site / "feeds").rglob("*.xml")}
+    assert feeds and hrefs == feeds
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_pelican_cli_builds_the_sample_clean_with_fatal_warnings(tmp_path, settings):
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(tmp_path),
+         "--fatal", "warnings", "--log-handler", "plain"],
+        cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_the_same_input_gives_byte_identical_output(sample_site, tmp_path):
+    from tests.helpers import build_site, reset_pelican_state
+
+    again = tmp_path / "again"
+    build_site(REPO / "publishconf.py", again)
+    reset_pelican_state()
+    first = {p.relative_to(sample_site): p.read_bytes()
+             for p in sample_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []

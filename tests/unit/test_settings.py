@@ -1,0 +1,22 @@
+import pytest
+
+from candor_common.errors import ConfigError, Problem
+from candor_common.settings import apply_defaults
+
+
+def test_defaults_fill_only_missing_keys_and_keep_user_values():
+    user_kinds = {"news": "News"}
+    settings = {"FRONTMATTER_KINDS": user_kinds}
+    apply_defaults(settings, "FRONTMATTER_", {"FRONTMATTER_KINDS": {}, "FRONTMATTER_X": 1})
+    assert settings == {"FRONTMATTER_KINDS": {"news": "News"}, "FRONTMATTER_X": 1}
+    assert settings["FRONTMATTER_KINDS"] is user_kinds
+
+
+def test_unknown_prefixed_key_suggests_the_closest_name():
+    with pytest.raises(ConfigError, match="FEEDS_MAX_ITEM: unknown setting. did you mean FEEDS_MAX_ITEMS"):
+        apply_defaults({"FEEDS_MAX_ITEM": 3}, "FEEDS_", {"FEEDS_MAX_ITEMS": 50})
+
+
+def test_problem_reads_as_file_line_field_problem_fix():
+    text = str(Problem("content/a.md", 3, "date", "'x' is not a date.", "Write YYYY-MM-DD"))
+    assert text == "content/a.md:3: date: 'x' is not a date. Write YYYY-MM-DD."
