@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from pelican.settings import DEFAULT_CONFIG
 
 from candor_common.errors import BuildAborted, ConfigError
 from feeds.config import DEFAULTS, pelican_feeds_left_on, read_config, resolve_site_url
@@ -113,15 +114,13 @@ def test_pelicans_own_feeds_left_on_are_a_warning_not_an_error(
         check(FEED_ALL_ATOM="feeds/all.atom.xml", TAG_FEED_RSS="x", CATEGORY_FEED_ATOM=None,
               FEED_ATOM_URL="not/a/switch")
     assert [r.getMessage() for r in caplog.records] == [
-        "feeds: Pelican's own feed FEED_ALL_ATOM is on; Candor writes feeds itself; "
-        "set it to None",
-        "feeds: Pelican's own feed TAG_FEED_RSS is on; Candor writes feeds itself; "
-        "set it to None",
+        ("feeds: Pelican's own feed FEED_ALL_ATOM is on; Candor writes feeds itself; "
+         "set it to None"),
+        ("feeds: Pelican's own feed TAG_FEED_RSS is on; Candor writes feeds itself; "
+         "set it to None"),
     ]
 
 
 def test_pelican_defaults_count_as_on() -> None:
-    from pelican.settings import DEFAULT_CONFIG
-
     assert "FEED_ALL_ATOM" in pelican_feeds_left_on(DEFAULT_CONFIG)
     assert "TRANSLATION_FEED_ATOM" in pelican_feeds_left_on(DEFAULT_CONFIG)

@@ -13,7 +13,8 @@ BASE = "https://example.org/posts/2024/town-hall/"
     ("html", "expected"),
     [
         ('<a href="../other/">o</a>', '<a href="https://example.org/posts/2024/other/">o</a>'),
-        ('<img src="chart.png" alt="c">', '<img src="https://example.org/posts/2024/town-hall/chart.png" alt="c">'),
+        ('<img src="chart.png" alt="c">',
+         '<img src="https://example.org/posts/2024/town-hall/chart.png" alt="c">'),
         ('<a href="/about/">a</a>', '<a href="https://example.org/about/">a</a>'),
         ('<a href="https://other.net/x">x</a>', '<a href="https://other.net/x">x</a>'),
         ('<a href="mailto:ceo@example.org">m</a>', '<a href="mailto:ceo@example.org">m</a>'),

@@ -1,0 +1,87 @@
+"""The Pelican generator that plans the feeds and writes them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from feeds.catalog import build_catalog
+from feeds.config import read_config
+from feeds.entries import EntryData, entry_data
+from feeds.errors import FeedError
+from feeds.plan import FeedPlan, plan_feeds
+from feeds.render import render_feed
+
+logger = logging.getLogger(__name__)
+
+
+class FeedsGenerator(Generator):
+    """Publish ``FEEDS_CATALOG`` once the posts are known, then write every feed.
+
+    Pelican builds contexts in generator order; :meth:`plan` runs at
+    ``all_generators_finalized`` (see :mod:`feeds.receivers`), when every post
+    is final and before any template is rendered.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.config = read_config(self.settings)
+        self.plans: list[FeedPlan] = []
+
+    def plan(self, originals: Sequence[Any], translations: Sequence[Any]) -> None:
+        """Decide the feeds from the posts and put their catalog in the shared context."""
+        self.plans = plan_feeds(originals, translations, self.config)
+        self.context["FEEDS_CATALOG"] = build_catalog(self.plans, self.config.formats)
+        logger.debug("feeds: planned %s feeds", len(self.plans))
+
+    def generate_output(self, writer: Any) -> None:
+        """Write every planned feed in every format (``writer`` is not needed)."""
+        del writer
+        with _site_relative_links(self.context, self.config.site_url):
+            entries = self._entries()
+            for plan in self.plans:
+                for fmt in self.config.formats:
+                    data = render_feed(plan, fmt, [entries[id(a)] for a in plan.articles],
+                                       self.config)
+                    self._write(plan.path(fmt), data)
+
+    def _entries(self) -> dict[int, EntryData]:
+        """Return the entry of every post in any feed, computed once each."""
+        entries: dict[int, EntryData] = {}
+        for plan in self.plans:
+            for article in plan.articles:
+                if id(article) not in entries:
+                    entries[id(article)] = entry_data(article, self.config)
+        return entries
+
+    def _write(self, relative_path: str, data: bytes) -> None:
+        target = Path(sanitised_join(self.output_path, relative_path))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            msg = (f"{target}: feed: cannot be written ({exc}). "
+                   "Check that the output folder is writable")
+            raise FeedError(msg) from exc
+        logger.info("feeds: wrote %s", target)
+
+
+@contextmanager
+def _site_relative_links(context: dict[str, Any], site_url: str) -> Iterator[None]:
+    """Make posts render their internal links against the absolute site URL.
+
+    Pelican points ``localsiteurl`` at the last page written (with
+    RELATIVE_URLS); feeds need links that work from anywhere.
+    """
+    saved = context.get("localsiteurl")
+    context["localsiteurl"] = site_url
+    try:
+        yield
+    finally:
+        context["localsiteurl"] = saved
