@@ -6,13 +6,17 @@ turns the preview off, so drafts and embargoed posts are never written.
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from pelicanconf import *  # noqa: E402,F403
+# Load pelicanconf.py by path (not `import pelicanconf`, which could find another
+# module of that name already imported) and take all its settings.
+_spec = importlib.util.spec_from_file_location(
+    "candor_pelicanconf", Path(__file__).resolve().with_name("pelicanconf.py"))
+_base = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_base)
+globals().update({k: v for k, v in vars(_base).items() if k.isupper()})
 
 # The public address of the site, without a trailing slash. CI may override it
 # (the GitHub Pages workflow passes the Pages URL in CANDOR_SITEURL).

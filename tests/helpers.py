@@ -25,10 +25,20 @@ def reset_pelican_state() -> None:
         signal = getattr(signals, name)
         if hasattr(signal, "receivers") and hasattr(signal, "send"):
             signal.receivers.clear()
+    _reset_sitemap()
     LimitFilter._ignore = set()
     LimitFilter._raised_messages = set()
     LimitFilter._threshold = 5
     LimitFilter._group_count = defaultdict(int)
+
+
+def _reset_sitemap() -> None:
+    # pelican-sitemap keeps the first Pelican instance it saw until that one
+    # finishes; a build that aborted would leave it waiting forever.
+    from pelican.plugins.sitemap import sitemap
+
+    sitemap.generator._main_pelican = None
+    sitemap.generator.page_queue = []
 
 
 def build_site(

@@ -1,0 +1,34 @@
+"""Give pelican-sitemap a reproducible date for pages that have none.
+
+pelican-sitemap stamps index pages (home, tags, archives…) with the time the
+process started, so two builds of the same content differ. Candor uses the
+newest date of any published post or page instead: the moment those lists last
+changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def newest_content_date(generators: list[Any]) -> Any | None:
+    """Return the latest ``modified`` or ``date`` of any published post or page."""
+    dates = []
+    for generator in generators:
+        for name in ("articles", "translations", "pages"):
+            for item in getattr(generator, name, []) or []:
+                stamp = getattr(item, "modified", None) or getattr(item, "date", None)
+                if stamp is not None:
+                    dates.append(stamp)
+    return max(dates, default=None)
+
+
+def pin_sitemap_date(generators: list[Any]) -> None:
+    """Set pelican-sitemap's fallback date to the newest content date, if it is loaded."""
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:  # the sitemap plugin is optional
+        return
+    newest = newest_content_date(generators)
+    if newest is not None:
+        sitemap.generator.now = newest
