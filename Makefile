@@ -30,11 +30,13 @@ serve: $(VENV)/.build-installed
 	$(BIN)/invoke serve
 
 test: $(VENV)/.test-installed
+	$(BIN)/ruff check plugins candor_tools tasks.py tests benchmarks
+	$(BIN)/mypy plugins candor_tools tasks.py
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check plugins tasks.py tests benchmarks
-	$(BIN)/mypy plugins tasks.py
+	$(BIN)/ruff check plugins candor_tools tasks.py tests benchmarks
+	$(BIN)/mypy plugins candor_tools tasks.py
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/run.py

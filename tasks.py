@@ -55,7 +55,9 @@ def serve(c, port=PORT):
 
     build(c)
     server = Server()
-    rebuild = f"{PELICAN} {shlex.join([str(CONTENT), '-s', str(ROOT / 'pelicanconf.py'), '-o', str(OUTPUT), '--log-handler', 'plain'])}"
+    args = [str(CONTENT), "-s", str(ROOT / "pelicanconf.py"), "-o", str(OUTPUT),
+            "--log-handler", "plain"]
+    rebuild = f"{PELICAN} {shlex.join(args)}"
 
     def run_build() -> None:
         c.run(rebuild, warn=True)
@@ -83,9 +85,8 @@ def _serve_static(root: Path, port: int) -> None:
     "lang": "Language code, e.g. es for a Spanish post or translation",
 })
 def new(c, title, author, kind, lang=None):
-    """Scaffold a draft post: invoke new "Title" --author SLUG --kind news|reflection [--lang es]."""
+    """Scaffold a draft post: new "Title" --author SLUG --kind news|reflection [--lang es]."""
     from candor_tools.scaffold import new_post_path, new_post_text
-
     from roster.load import load_roster
 
     roster = load_roster(CONTENT / "authors.yml", CONTENT, "content/authors.yml")

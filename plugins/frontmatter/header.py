@@ -36,8 +36,8 @@ def read_header(text: str) -> list[Entry]:
     start = 0
     if lines and FENCE_BEGIN.match(lines[0]):
         start = 1
-    for number, line in enumerate(lines[start:], start=start + 1):
-        line = line.rstrip("\r")
+    for number, raw in enumerate(lines[start:], start=start + 1):
+        line = raw.rstrip("\r")
         if not line.strip() or (start and FENCE_END.match(line)):
             break
         if COMMENT_RE.match(line):

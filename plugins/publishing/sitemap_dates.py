@@ -26,7 +26,7 @@ def newest_content_date(generators: list[Any]) -> Any | None:
 def pin_sitemap_date(generators: list[Any]) -> None:
     """Set pelican-sitemap's fallback date to the newest content date, if it is loaded."""
     try:
-        from pelican.plugins.sitemap import sitemap
+        from pelican.plugins.sitemap import sitemap  # noqa: PLC0415 - optional plugin
     except ImportError:  # the sitemap plugin is optional
         return
     newest = newest_content_date(generators)

@@ -27,8 +27,9 @@ def load_roster(path: Path, content_root: Path, display: str) -> Roster:
     data = load_located(path, display)
     problems: list[Problem] = []
     if not isinstance(data, Located) or not isinstance(data.values.get("authors"), list):
-        raise RosterError([Problem(display, 1, "authors", "expected a list under 'authors:'",
-                                   "Start the file with 'authors:' and one '- slug: ...' per person")])
+        raise RosterError([Problem(
+            display, 1, "authors", "expected a list under 'authors:'",
+            "Start the file with 'authors:' and one '- slug: ...' per person")])
     people: dict[str, Executive] = {}
     for entry in data.values["authors"]:
         person = _read_person(entry, display, content_root, problems, data.line_of("authors"))
@@ -75,7 +76,7 @@ def _read_person(entry: Any, display: str, content_root: Path,
         if not isinstance(photo, str) or not (content_root / photo).is_file():
             problems.append(Problem(display, entry.line_of("photo"), "photo",
                                     f"no file '{photo}' under content/",
-                                    "Put the image in content/images/ and give its path from content/"))
+                                    "Put it in content/images/ and give its path from content/"))
         elif not values.get("photo_alt"):
             problems.append(Problem(display, entry.line_of("photo"), "photo_alt",
                                     "a photo needs a text alternative",
@@ -83,7 +84,7 @@ def _read_person(entry: Any, display: str, content_root: Path,
     links = _read_links(values.get("links", []), entry, display, problems)
     if len(problems) > start:
         return None
-    return Executive(slug=slug, name=values["name"].strip(), role=values["role"].strip(),
+    return Executive(slug=str(slug), name=values["name"].strip(), role=values["role"].strip(),
                      bio=values["bio"].strip(), photo=photo,
                      photo_alt=values.get("photo_alt"), links=links)
 

@@ -51,8 +51,9 @@ def load_catalogs(folder: str, _stamp: tuple[tuple[str, int], ...]) -> dict[str,
             if not message.id or message.fuzzy:
                 continue
             if isinstance(message.id, tuple | list):
-                plural[(message.id[0], message.id[1])] = tuple(message.string)
-            elif message.string:
+                forms = message.string if isinstance(message.string, tuple | list) else ()
+                plural[(message.id[0], message.id[1])] = tuple(forms)
+            elif isinstance(message.string, str) and message.string:
                 singular[message.id] = message.string
         catalogs[lang] = Catalog(lang, singular, plural, po.plural_expr)
     return catalogs

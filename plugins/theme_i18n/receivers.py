@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "THEME_I18N_PATH": None,
     # Babel date format used by the `format_date` filter: short, medium, long or full.
     "THEME_I18N_DATE_FORMAT": "long",
+    # Babel locale used for dates per page language (e.g. British English dates).
+    "THEME_I18N_LOCALES": {"en": "en_GB", "es": "es_ES"},
 }
 
 
@@ -49,6 +51,7 @@ def install_i18n(generator: Any) -> None:
     folder = settings.get("THEME_I18N_PATH") or str(Path(settings["THEME"]) / "translations")
     catalogs = catalogs_in(Path(folder))
     default_format = settings.get("THEME_I18N_DATE_FORMAT", "long")
+    locales = settings.get("THEME_I18N_LOCALES", DEFAULTS["THEME_I18N_LOCALES"])
 
     def catalog(context: Context) -> Catalog | None:
         return catalogs.get(page_lang(context))
@@ -71,7 +74,8 @@ def install_i18n(generator: Any) -> None:
 
     def format_date(value: date | datetime, lang: str = "en",
                     fmt: str | None = None) -> str:
-        return babel_format_date(value, format=fmt or default_format, locale=lang)
+        return babel_format_date(value, format=fmt or default_format,
+                                 locale=locales.get(lang, lang))
 
     def isodate(value: datetime) -> str:
         return value.isoformat(timespec="seconds")

@@ -29,7 +29,7 @@ def test_bad_field_stops_the_build_and_names_file_line_field_and_fix(
         site_copy, tmp_path, caplog, line, expected):
     site = site_copy("basic")
     key = line.split(":")[0]
-    lines = [line if l.startswith(key + ":") else l for l in BASE]
+    lines = [line if row.startswith(key + ":") else row for row in BASE]
     if line not in lines:
         lines.append(line)
     write_post(site, lines)
@@ -56,7 +56,7 @@ def test_missing_title_and_date_are_both_reported(site_copy, tmp_path, caplog):
 
 def test_unknown_author_lists_the_known_ones(site_copy, tmp_path, caplog):
     site = site_copy("basic")
-    write_post(site, [l.replace("ana-ruiz", "jane-doe") for l in BASE])
+    write_post(site, [row.replace("ana-ruiz", "jane-doe") for row in BASE])
     with caplog.at_level(logging.ERROR), pytest.raises(BuildAborted):
         build_site(site / "pelicanconf.py", tmp_path / "out")
     assert "Known authors: ana-ruiz, marcus-adeyemi" in caplog.text
@@ -83,7 +83,7 @@ def test_the_cli_exits_non_zero_without_a_traceback(site_copy, tmp_path):
     import sys
 
     site = site_copy("basic")
-    write_post(site, [l.replace("Kind: news", "Kind: essay") for l in BASE])
+    write_post(site, [row.replace("Kind: news", "Kind: essay") for row in BASE])
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "-s", str(site / "pelicanconf.py"),
          "-o", str(tmp_path / "out"), "--log-handler", "plain"],

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from candor_common.errors import ConfigError, Problem
@@ -13,7 +15,8 @@ def test_defaults_fill_only_missing_keys_and_keep_user_values():
 
 
 def test_unknown_prefixed_key_suggests_the_closest_name():
-    with pytest.raises(ConfigError, match="FEEDS_MAX_ITEM: unknown setting. did you mean FEEDS_MAX_ITEMS"):
+    expected = "FEEDS_MAX_ITEM: unknown setting. did you mean FEEDS_MAX_ITEMS?"
+    with pytest.raises(ConfigError, match=re.escape(expected)):
         apply_defaults({"FEEDS_MAX_ITEM": 3}, "FEEDS_", {"FEEDS_MAX_ITEMS": 50})
 
 
