@@ -41,10 +41,11 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
-READERS = {"html": None}
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-DELETE_OUTPUT_DIRECTORY = True
+# Keep the last good preview on screen when a save has an error; production
+# (publishconf.py) always starts from an empty folder.
+DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = True
 
 # Slugs come from file names, so editing a title never changes a URL or a feed id.
@@ -129,7 +130,7 @@ PUBLISHING_PREVIEW = True
 
 SITEMAP = {
     "format": "xml",
-    "exclude": ["drafts/", "404.html"],
+    "exclude": ["drafts/", "404.html", "robots.txt"],
 }
 
 MENUITEMS = ()

@@ -21,16 +21,16 @@ sys.path.insert(0, str(ROOT))
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
-PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
+PELICAN = f"{shlex.quote(sys.executable)} -m candor_tools.run_pelican"
 HOST, PORT = "127.0.0.1", 8000
-KINDS = ("news", "reflection")
 
 
 def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool = False):
-    args = [str(CONTENT), "-s", settings, "-o", str(output), "--log-handler", "plain"]
+    args = [str(CONTENT), "-s", settings, "-o", str(output)]
     if strict:
-        args += ["--fatal", "warnings"]
-    return c.run(f"{PELICAN} {shlex.join(args + list(extra))}", pty=False)
+        args.append("--strict")
+    return c.run(f"{PELICAN} {shlex.join(args + list(extra))}", pty=False,
+                 env={"PYTHONPATH": str(ROOT)})
 
 
 @task
@@ -55,12 +55,11 @@ def serve(c, port=PORT):
 
     build(c)
     server = Server()
-    args = [str(CONTENT), "-s", str(ROOT / "pelicanconf.py"), "-o", str(OUTPUT),
-            "--log-handler", "plain"]
+    args = [str(CONTENT), "-s", str(ROOT / "pelicanconf.py"), "-o", str(OUTPUT)]
     rebuild = f"{PELICAN} {shlex.join(args)}"
 
     def run_build() -> None:
-        c.run(rebuild, warn=True)
+        c.run(rebuild, warn=True, env={"PYTHONPATH": str(ROOT)})
 
     for watched in ("content", "theme", "plugins", "pelicanconf.py"):
         server.watch(str(ROOT / watched), run_build)
@@ -83,20 +82,33 @@ def _serve_static(root: Path, port: int) -> None:
     "author": "The author's slug from content/authors.yml",
     "kind": "news or reflection",
     "lang": "Language code, e.g. es for a Spanish post or translation",
+    "translates": "For a translation: the original's file, e.g. content/posts/2025/x.md",
 })
-def new(c, title, author, kind, lang=None):
+def new(c, title, author, kind, lang=None, translates=None):  # noqa: PLR0917
     """Scaffold a draft post: new "Title" --author SLUG --kind news|reflection [--lang es]."""
     from candor_tools.scaffold import new_post_path, new_post_text
     from roster.load import load_roster
 
-    roster = load_roster(CONTENT / "authors.yml", CONTENT, "content/authors.yml")
+    roster_file = f"content/{_setting('ROSTER_PATH')}"
+    roster = load_roster(ROOT / roster_file, CONTENT, roster_file)
+    kinds = list(_setting("FRONTMATTER_KINDS"))
+    languages = list(_setting("FRONTMATTER_LANGUAGES"))
     if author not in roster:
-        sys.exit(f"new: --author: '{author}' is not in content/authors.yml. "
+        sys.exit(f"new: --author: '{author}' is not in {roster_file}. "
                  f"Known authors: {', '.join(roster.slugs())}.")
-    if kind not in KINDS:
-        sys.exit(f"new: --kind: '{kind}' is not a kind. Use one of: {', '.join(KINDS)}.")
+    if kind not in kinds:
+        sys.exit(f"new: --kind: '{kind}' is not a kind. Use one of: {', '.join(kinds)}.")
+    if lang is not None and lang not in languages:
+        sys.exit(f"new: --lang: '{lang}' is not a language of this site. "
+                 f"Use one of: {', '.join(languages)}.")
     now = datetime.now(ZoneInfo(_setting("TIMEZONE")))
     path = new_post_path(CONTENT / "posts", title, now, lang)
+    if translates:
+        original = (ROOT / translates).resolve()
+        if not original.is_file() or not lang:
+            sys.exit(f"new: --translates: '{translates}' must be an existing post, "
+                     "used with --lang.")
+        path = original.with_name(f"{original.stem}.{lang}.md")
     if path.exists():
         sys.exit(f"new: {path.relative_to(ROOT)} already exists; choose another title.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,9 +117,11 @@ def new(c, title, author, kind, lang=None):
 
 
 def _setting(name: str, settings_file: str = "pelicanconf.py"):
+    """Return a setting as the build sees it, plugin defaults included."""
+    from pelican import Pelican
     from pelican.settings import read_settings
 
-    return read_settings(str(ROOT / settings_file))[name]
+    return Pelican(read_settings(str(ROOT / settings_file))).settings[name]
 
 
 @task

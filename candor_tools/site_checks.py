@@ -22,7 +22,7 @@ def check_no_drafts(output: Path) -> list[str]:
     if (output / "drafts").exists():
         problems.append("drafts/: a production build must not contain drafts")
     for page in sorted(output.rglob("*.html")):
-        if 'class="preview-banner' in page.read_text(encoding="utf-8"):
+        if 'class="draft-banner' in page.read_text(encoding="utf-8"):
             problems.append(f"{page.relative_to(output)}: shows a preview banner")
     return problems
 

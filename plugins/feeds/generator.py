@@ -11,6 +11,7 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from candor_common.report import stop_on_problems
 from feeds.catalog import build_catalog
 from feeds.config import read_config
 from feeds.entries import EntryData, entry_data
@@ -43,7 +44,8 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Write every planned feed in every format (``writer`` is not needed)."""
         del writer
-        with _site_relative_links(self.context, self.config.site_url):
+        with stop_on_problems(logger, "feeds"), \
+                _site_relative_links(self.context, self.config.site_url):
             entries = self._entries()
             for plan in self.plans:
                 for fmt in self.config.formats:

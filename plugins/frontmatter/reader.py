@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import HTMLReader, MarkdownReader
 from pelican.urlwrappers import Author, Category
 from pelican.utils import slugify
 
@@ -68,6 +68,8 @@ class CandorMarkdownReader(MarkdownReader):
             is_post=not any(relative.parts[:1] == Path(p).parts[:1]
                             for p in settings["PAGE_PATHS"]),
             extra_fields=tuple(settings["FRONTMATTER_EXTRA_FIELDS"]),
+            templates=tuple(sorted(p.stem for p in
+                                   (Path(settings["THEME"]) / "templates").glob("*.html"))),
         )
 
     def _complete(self, path: Path, values: dict[str, tuple[str, int]],
@@ -96,6 +98,28 @@ class CandorMarkdownReader(MarkdownReader):
         kind = values["kind"][0]
         metadata["kind"] = kind
         metadata["category"] = Category(settings["FRONTMATTER_KINDS"][kind], settings)
+
+
+class MarkdownOnlyReader(HTMLReader):
+    """Refuse reStructuredText and HTML sources: Candor validates Markdown only.
+
+    Pelican would otherwise read them without the schema, roster or kind checks.
+    It subclasses HTMLReader, not BaseReader, so Pelican's automatic discovery
+    of BaseReader's direct subclasses never registers it for other files.
+    """
+
+    enabled = True
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Refuse the file with a message saying how to fix it."""
+        path = Path(source_path)
+        error = FrontMatterError([Problem(
+            _display(path), None, "file", f"'{path.suffix}' files are not read by Candor",
+            "Write the post in Markdown: rename it to .md and use the fields in "
+            "docs/front-matter.md")])
+        for line in str(error).splitlines():
+            logger.error("frontmatter: %s", line)
+        raise error
 
 
 def _lang_suffix(path: Path, rules: Rules) -> str | None:

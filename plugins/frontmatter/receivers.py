@@ -7,7 +7,7 @@ from typing import Any
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
-from frontmatter.reader import CandorMarkdownReader
+from frontmatter.reader import CandorMarkdownReader, MarkdownOnlyReader
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+REFUSED_EXTENSIONS = ("rst", "html", "htm")
 
 
 def check_settings(pelican: Any) -> None:
@@ -36,7 +37,8 @@ def check_settings(pelican: Any) -> None:
 
 
 def use_candor_reader(readers: Any) -> None:
-    """Read Markdown with the validating reader."""
+    """Read Markdown with the validating reader; refuse other source formats."""
     for extension in MARKDOWN_EXTENSIONS:
-        if extension in readers.reader_classes:
-            readers.reader_classes[extension] = CandorMarkdownReader
+        readers.reader_classes[extension] = CandorMarkdownReader
+    for extension in REFUSED_EXTENSIONS:
+        readers.reader_classes[extension] = MarkdownOnlyReader

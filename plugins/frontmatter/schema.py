@@ -17,7 +17,6 @@ from candor_common.errors import Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("published", "draft", "hidden")
-BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
 DATE_HELP = "Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2025-03-14 09:00"
 
 
@@ -33,12 +32,13 @@ class Rules:
     roster_path: str
     is_post: bool
     extra_fields: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()  # page templates the theme offers
 
 
 POST_FIELDS = ("title", "date", "modified", "author", "authors", "kind", "tags", "summary",
-               "description", "slug", "lang", "status", "image", "image_alt", "translation")
+               "description", "slug", "lang", "status", "image", "image_alt")
 PAGE_FIELDS = ("title", "modified", "summary", "description", "slug", "lang", "status",
-               "image", "image_alt", "translation", "template")
+               "image", "image_alt", "template")
 POST_REQUIRED = ("title", "date", "kind")
 PAGE_REQUIRED = ("title",)
 
@@ -183,19 +183,19 @@ def _image(value: str, rules: Rules, values: dict[str, tuple[str, int]]) -> list
     return found
 
 
-def _boolean(value: str, rules: Rules,
-             values: dict[str, tuple[str, int]]) -> list[tuple[str, str]]:
-    if value.lower() in BOOLEANS:
+def _template(value: str, rules: Rules,
+              values: dict[str, tuple[str, int]]) -> list[tuple[str, str]]:
+    if value in rules.templates:
         return []
-    return [(f"'{value}' is not true or false", "Write true or false")]
+    return [(f"the theme has no template '{value}'",
+             f"Use one of: {', '.join(rules.templates) or 'none'}, or remove the line")]
 
 
 CHECKS: dict[str, Check] = {
     "title": _text, "summary": _text, "description": _text, "image_alt": _text,
-    "template": _slug,
     "date": _date, "modified": _modified, "author": _authors, "authors": _authors,
     "kind": _kind, "tags": _tags, "slug": _slug, "lang": _lang, "status": _status,
-    "image": _image, "translation": _boolean,
+    "image": _image, "template": _template,
 }
 
 

@@ -23,7 +23,7 @@ def load_roster(path: Path, content_root: Path, display: str) -> Roster:
     """
     if not path.is_file():
         raise RosterError([Problem(display, None, "file", "the authors roster is missing",
-                                   "Create it with one entry per executive (docs/writing.md)")])
+                                   "Create it with one entry per executive (docs/publishing.md)")])
     data = load_located(path, display)
     problems: list[Problem] = []
     if not isinstance(data, Located) or not isinstance(data.values.get("authors"), list):

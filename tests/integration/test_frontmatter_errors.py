@@ -91,3 +91,14 @@ def test_the_cli_exits_non_zero_without_a_traceback(site_copy, tmp_path):
     assert result.returncode == 1
     assert "kind: 'essay' is not a kind of post" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["legacy.rst", "legacy.html"])
+def test_non_markdown_sources_are_refused_not_published_unchecked(
+        site_copy, tmp_path, caplog, name):
+    site = site_copy("basic")
+    (site / "content" / "posts" / name).write_text(
+        ":title: Legacy\n:date: 2026-01-01\n:author: nobody\n\nText.\n")
+    with caplog.at_level(logging.ERROR), pytest.raises(BuildAborted):
+        build_site(site / "pelicanconf.py", tmp_path / "out")
+    assert f"{name}: file: '.{name.split('.')[1]}' files are not read by Candor" in caplog.text

@@ -58,3 +58,11 @@ def test_hidden_posts_are_written_but_not_listed(tmp_path):
     index = (tmp_path / "index.html").read_text()
     assert "Unlisted note" not in index
     assert "unlisted" not in (tmp_path / "sitemap.xml").read_text()
+
+
+def test_hidden_posts_ask_search_engines_not_to_index_them(tmp_path):
+    build_fixture("basic", tmp_path, **PRODUCTION)
+    hidden = (tmp_path / "posts" / "2026" / "unlisted" / "index.html").read_text()
+    listed = (tmp_path / "posts" / "2026" / "results" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex' in hidden
+    assert 'name="robots"' not in listed

@@ -99,3 +99,73 @@ def test_publish_to_a_branch_commits_the_site(project):
     files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=project,
                            capture_output=True, text=True, check=True).stdout.split()
     assert "posts/2025/hello/index.html" in files and ".nojekyll" in files
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 30.0):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            found = predicate()
+        except OSError:
+            found = None
+        if found:
+            return found
+        time.sleep(0.3)
+    return None
+
+
+def test_serve_rebuilds_after_a_save_and_tells_the_page_to_reload(project):
+    post = project / "content" / "posts" / "hello.md"
+    post.write_text("Title: First title\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\n"
+                    "Kind: news\n\nHello.\n")
+    port = free_port()
+    server = subprocess.Popen([*INVOKE, "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/posts/2025/hello/"
+        first = wait_for(lambda: fetch(url))
+        assert first and "First title" in first
+        assert "livereload.js" in first  # the script that reloads the page on change
+        post.write_text(post.read_text().replace("First title", "Second title"))
+        assert wait_for(lambda: "Second title" in fetch(url))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "livereload" not in (project / "output" / "posts" / "2025" / "hello" /
+                                "index.html").read_text()
+
+
+def test_new_translation_pairs_with_the_original_file(project):
+    original = project / "content" / "posts" / "2025" / "hello.md"
+    original.parent.mkdir(parents=True)
+    original.write_text("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n\n"
+                        "Hi.\n")
+    result = run(project, "new", "Hola", "--author", "ana-ruiz", "--kind", "news",
+                 "--lang", "es", "--translates", "content/posts/2025/hello.md")
+    assert result.returncode == 0, result.stderr
+    assert (original.parent / "hello.es.md").is_file()
+
+
+def test_new_refuses_a_language_the_site_does_not_have(project):
+    result = run(project, "new", "Bonjour", "--author", "ana-ruiz", "--kind", "news",
+                 "--lang", "fr")
+    assert result.returncode != 0
+    assert "'fr' is not a language of this site" in result.stderr

@@ -39,7 +39,6 @@ def test_a_complete_post_has_no_problems(tmp_path):
     ({"modified": ("2025-03-01", 5)}, "modified", 5, "earlier than Date"),
     ({"image": ("images/missing.svg", 5), "image_alt": ("x", 6)}, "image", 5, "no file"),
     ({"image": ("images/ok.svg", 5)}, "image", 5, "text alternative"),
-    ({"translation": ("maybe", 5)}, "translation", 5, "true or false"),
     ({"title": ("", 1)}, "title", 1, "is empty"),
 ])
 def test_each_bad_value_names_field_line_and_fix(tmp_path, changes, field, line, fragment):
@@ -57,6 +56,14 @@ def test_required_fields_are_required(tmp_path, missing):
     problems = check_fields(values, rules(tmp_path))
     assert [p.field for p in problems] == [missing]
     assert "is missing" in str(problems[0])
+
+
+def test_page_template_must_exist_in_the_theme(tmp_path):
+    page_rules = rules(tmp_path, is_post=False)
+    page_rules = type(page_rules)(**{**page_rules.__dict__, "templates": ("page", "wide")})
+    assert check_fields({"title": ("A", 1), "template": ("wide", 2)}, page_rules) == []
+    problems = check_fields({"title": ("A", 1), "template": ("wid", 2)}, page_rules)
+    assert "the theme has no template 'wid'. Use one of: page, wide" in str(problems[0])
 
 
 def test_pages_refuse_post_only_fields(tmp_path):
