@@ -1,0 +1,107 @@
+"""Read every Q&A file, tie threads to posts, and build the digest (context phase)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from candor_common.errors import DataError, Problem
+from qa_digest.digest import build_digest
+from qa_digest.load import load_thread
+from qa_digest.model import Digest, Question, Scorecard, Thread
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PostQA:
+    """What a post's page shows of its Q&A: the thread, its numbers, the top answers."""
+
+    thread: Thread
+    card: Scorecard
+    top: tuple[Question, ...]
+    url: str
+
+
+def data_files(folder: Path) -> list[Path]:
+    """Return the Q&A data files in ``folder``, sorted (so output order is stable)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+
+
+def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
+            now: datetime) -> tuple[Digest, dict[int, Any]]:
+    """Load, validate and link every thread; return the digest and post→thread links.
+
+    Raises DataError listing every problem in every file.
+    """
+    folder = Path(settings["PATH"]) / settings["QA_DIGEST_PATH"]
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    authors = frozenset(roster.slugs())
+    problems: list[Problem] = []
+    threads: list[Thread] = []
+    posts: dict[int, Any] = {}
+    for path in data_files(folder):
+        display = _display(path)
+        thread, found = load_thread(path, display, zone, authors)
+        problems += found
+        if thread is None:
+            continue
+        thread, post = _tie_to_post(thread, content, problems)
+        if thread is None:
+            continue
+        if post is not None:
+            if id(post) in posts:
+                problems.append(Problem(display, 1, "post", "another Q&A file already "
+                                        f"belongs to {thread.post_path}",
+                                        "Keep one Q&A file per post"))
+                continue
+            posts[id(post)] = (post, thread.id)
+        threads.append(thread)
+    digest, cross = build_digest(threads, now)
+    problems += cross
+    if problems:
+        raise DataError(problems)
+    return digest, posts
+
+
+def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem]
+                 ) -> tuple[Thread | None, Any | None]:
+    """Resolve the thread's post; a thread of an unpublished post is held back."""
+    if thread.post_path is None:
+        return thread, None
+    post = content.get(thread.post_path.strip("/"))
+    if post is None or not hasattr(post, "category"):
+        problems.append(Problem(thread.source, 1, "post", f"no post at "
+                                f"content/{thread.post_path}",
+                                "Give the post's path from content/, e.g. "
+                                "posts/2025/hiring-freeze.md"))
+        return None, None
+    if post.status == "draft":
+        logger.info("qa_digest: %s is held back until %s is published",
+                    thread.source, thread.post_path)
+        return None, None
+    if thread.kind == "post":
+        thread = replace(thread, title=post.title,
+                         hosts=tuple(a.slug for a in getattr(post, "authors", [])))
+    return thread, post
+
+
+def post_qa(digest: Digest, thread_id: str, top: int, url: str) -> PostQA:
+    """Return the embedded digest of one thread."""
+    thread = next(t for t in digest.threads if t.id == thread_id)
+    answered = sorted((q for q in thread.questions if q.status == "answered"),
+                      key=lambda q: (-q.total_votes, q.asked_at, q.id))
+    return PostQA(thread, digest.per_thread[thread_id], tuple(answered[:top]), url)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,87 @@
+"""Link the loaded threads into one digest: merges, votes, overdue flags, scorecards."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import datetime
+
+from candor_common.errors import Problem
+from qa_digest.model import STATUSES, Digest, Question, Thread
+from qa_digest.stats import scorecard
+
+RESERVED_IDS = frozenset({*STATUSES, "page"})
+
+
+def build_digest(threads: list[Thread], now: datetime) -> tuple[Digest, list[Problem]]:
+    """Return the digest of ``threads`` as of ``now`` and every cross-file problem."""
+    problems: list[Problem] = []
+    sources = {thread.id: thread.source for thread in threads}
+    by_id: dict[str, Question] = {}
+    for thread in threads:
+        for question in thread.questions:
+            problems += _check_question(question, sources[thread.id], by_id)
+            by_id.setdefault(question.id, question)
+    children: dict[str, list[Question]] = defaultdict(list)
+    for question in by_id.values():
+        if question.status != "merged":
+            continue
+        target = by_id.get(question.merged_into or "")
+        where = (sources[question.thread_id], question.line)
+        if target is None:
+            problems.append(Problem(*where, "merged_into", f"no question has the id "
+                                    f"'{question.merged_into}'", "Name an existing question"))
+        elif target.status in ("merged", "removed"):
+            problems.append(Problem(*where, "merged_into", f"'{target.id}' is {target.status} "
+                                    "itself", "Merge into the canonical question instead"))
+        else:
+            children[target.id].append(question)
+    today = now.date()
+    linked = {}
+    for qid, question in by_id.items():
+        merged = sorted(children.get(qid, []), key=lambda q: q.id)
+        due = question.response.due if question.response else None
+        linked[qid] = replace(
+            question, merged_ids=tuple(q.id for q in merged),
+            total_votes=question.votes + sum(q.votes for q in merged),
+            askers=1 + len(merged),
+            overdue=question.status == "follow-up" and due is not None and due < today)
+    final_threads = tuple(replace(t, questions=tuple(linked[q.id] for q in t.questions
+                                                     if linked.get(q.id) is not None
+                                                     and linked[q.id].thread_id == t.id))
+                          for t in threads)
+    return _with_scorecards(final_threads, linked), problems
+
+
+def _check_question(question: Question, source: str,
+                    seen: dict[str, Question]) -> list[Problem]:
+    found = []
+    if question.id in seen:
+        first = seen[question.id]
+        found.append(Problem(source, question.line, "id", f"'{question.id}' is already used "
+                             f"(line {first.line} of the file of thread '{first.thread_id}')",
+                             "Give every question a unique id"))
+    if question.id in RESERVED_IDS:
+        found.append(Problem(source, question.line, "id", f"'{question.id}' is reserved for "
+                             "page addresses", "Choose another id"))
+    if question.response is not None and question.response.at < question.asked_at:
+        found.append(Problem(source, question.line, "at", "the response is dated before the "
+                             "question was asked", "Check both dates"))
+    return found
+
+
+def _with_scorecards(threads: tuple[Thread, ...], by_id: dict[str, Question]) -> Digest:
+    hosted: dict[str, list[Question]] = defaultdict(list)
+    responses: dict[str, int] = defaultdict(int)
+    for thread in threads:
+        for host in thread.hosts:
+            hosted[host].extend(thread.questions)
+        for question in thread.questions:
+            if question.response is not None:
+                responses[question.response.by] += 1
+    return Digest(
+        threads=threads, by_id=by_id,
+        site=scorecard(q for t in threads for q in t.questions),
+        per_thread={t.id: scorecard(t.questions) for t in threads},
+        per_executive={slug: scorecard(qs) for slug, qs in sorted(hosted.items())},
+        responses_by=dict(sorted(responses.items())))

@@ -1,0 +1,91 @@
+"""The public digest as open data: JSON (documented in docs/qa.md) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from qa_digest.model import Digest, Question, Scorecard
+
+SCHEMA_VERSION = 1
+CSV_COLUMNS = ("thread", "id", "status", "asked_by", "asked_at", "source", "votes",
+               "total_votes", "askers", "topics", "question_html", "responded_by",
+               "responded_at", "response_html", "due", "overdue", "merged_into",
+               "removal_reason", "url")
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def question_record(question: Question, url: str | None) -> dict[str, Any]:
+    """Return the public record of one question; removed ones keep no text."""
+    response = question.response
+    return {
+        "thread": question.thread_id, "id": question.id, "status": question.status,
+        "asked_by": question.asked_by, "asked_at": _iso(question.asked_at),
+        "source": question.source, "votes": question.votes,
+        "total_votes": question.total_votes, "askers": question.askers,
+        "topics": list(question.topics),
+        "question_html": str(question.html) if question.html is not None else None,
+        "responded_by": response.by if response else None,
+        "responded_at": _iso(response.at) if response else None,
+        "response_html": str(response.html) if response else None,
+        "due": _iso(response.due) if response else None,
+        "overdue": question.overdue, "merged_into": question.merged_into,
+        "removal_reason": question.removal_reason, "url": url,
+    }
+
+
+def card_record(card: Scorecard) -> dict[str, Any]:
+    """Return a scorecard as plain data."""
+    return {
+        "received": card.received, "answered": card.answered, "follow_up": card.follow_up,
+        "declined": card.declined, "pending": card.pending, "merged": card.merged,
+        "removed": card.removed, "removed_by_reason": dict(card.removed_by_reason),
+        "answer_rate": card.answer_rate, "response_rate": card.response_rate,
+        "median_days_to_answer": card.median_days_to_answer,
+        "overdue_follow_ups": card.overdue_follow_ups,
+    }
+
+
+def digest_json(digest: Digest, urls: dict[str, str]) -> str:
+    """Return the whole public digest as JSON text (stable key order, UTF-8)."""
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "scorecard": card_record(digest.site) if digest.site else None,
+        "executives": {slug: {**card_record(card),
+                              "responses_written": digest.responses_by.get(slug, 0)}
+                       for slug, card in digest.per_executive.items()},
+        "threads": [{
+            "id": thread.id, "kind": thread.kind, "title": thread.title,
+            "hosts": list(thread.hosts), "opens": _iso(thread.opens),
+            "closes": _iso(thread.closes), "scorecard": card_record(digest.per_thread[thread.id]),
+            "questions": [question_record(q, urls.get(q.id)) for q in thread.questions],
+        } for thread in digest.threads],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _cell(value: Any) -> Any:
+    """Return a CSV cell; text a spreadsheet would run as a formula is quoted with '."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
+def digest_csv(digest: Digest, urls: dict[str, str]) -> str:
+    """Return one CSV row per question (removed ones without text)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for thread in digest.threads:
+        for question in thread.questions:
+            row = question_record(question, urls.get(question.id))
+            row["topics"] = "; ".join(row["topics"])
+            writer.writerow({k: _cell(row[k]) for k in CSV_COLUMNS})
+    return out.getvalue()

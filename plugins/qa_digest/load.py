@@ -1,0 +1,163 @@
+"""Load one Q&A data file (a session, or the questions under a post) into a Thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from candor_common.errors import DataError, Problem
+from candor_common.yamlfile import Located, load_located
+from qa_digest.fields import Reader
+from qa_digest.model import REMOVAL_REASONS, SOURCES, STATUSES, Question, Response, Thread
+from qa_digest.sanitize import plain_text, render_reader_markdown
+
+QUESTION_KEYS = ("id", "asked_by", "asked_at", "source", "votes", "topics", "text", "status",
+                 "answer", "decline", "follow_up", "merged_into", "removed")
+SESSION_KEYS = ("title", "hosts", "opens", "closes", "post", "description")
+# status → the block that must come with it, and the field holding its Markdown.
+RESPONSES = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
+             "follow-up": ("follow_up", "text")}
+
+
+def load_thread(path: Path, display: str, zone: ZoneInfo,
+                authors: frozenset[str]) -> tuple[Thread | None, list[Problem]]:
+    """Read ``path``; return the thread (None if unusable) and every problem found."""
+    try:
+        data = load_located(path, display)
+    except DataError as error:
+        return None, list(error.problems)
+    problems: list[Problem] = []
+    if not isinstance(data, Located):
+        return None, [Problem(display, 1, "file", "expected 'session:' or 'post:' and "
+                              "'questions:'", "See docs/qa.md for the format")]
+    top = Reader(display, data, zone, problems)
+    top.check_keys(("session", "post", "questions"))
+    thread_id = path.stem
+    session = top.child("session")
+    post = top.text("post", required=False)
+    if (session is None) == (post is None):
+        top.problem("session", "a Q&A file needs exactly one of 'session:' or 'post:'",
+                    "Use 'session:' for a town hall, 'post: posts/…md' for a post's questions")
+        return None, problems
+    raw_questions = data.values.get("questions", [])
+    if not isinstance(raw_questions, list):
+        top.problem("questions", "must be a list", "Start each question with '- id: ...'")
+        raw_questions = []
+    questions = []
+    for item in raw_questions:
+        question = _read_question(item, thread_id, top, authors)
+        if question is not None:
+            questions.append(question)
+    if session is not None:
+        thread = _read_session(session, thread_id, display, tuple(questions), authors)
+    else:
+        thread = Thread(id=thread_id, kind="post", title="", hosts=(), source=display,
+                        questions=tuple(questions), post_path=post)
+    return (thread if thread else None), problems
+
+
+def _read_session(session: Reader, thread_id: str, display: str,
+                  questions: tuple[Question, ...], authors: frozenset[str]) -> Thread | None:
+    session.check_keys(SESSION_KEYS)
+    title = session.text("title", fix="Give the session a title, e.g. Spring town hall 2026")
+    hosts = session.words("hosts")
+    for host in hosts:
+        if host not in authors:
+            session.problem("hosts", f"'{host}' is not in the authors roster",
+                            f"Known authors: {', '.join(sorted(authors))}")
+    if not hosts:
+        session.problem("hosts", "is missing", "Name the executive(s) hosting: [ana-ruiz]")
+    opens, closes = session.moment("opens"), session.moment("closes")
+    if opens and closes and closes < opens:
+        session.problem("closes", "is before 'opens'", "The question window must close "
+                        "after it opens")
+    description = session.text("description", required=False)
+    return Thread(
+        id=thread_id, kind="session", title=title or thread_id, hosts=hosts, source=display,
+        questions=questions, opens=opens, closes=closes,
+        post_path=session.text("post", required=False),
+        description_html=render_reader_markdown(description) if description else Markup(""))
+
+
+def _read_question(item: Any, thread_id: str, top: Reader,
+                   authors: frozenset[str]) -> Question | None:
+    if not isinstance(item, Located):
+        top.problem("questions", "each question must be a block of fields",
+                    "Start each question with '- id: ...'")
+        return None
+    start = len(top.problems)
+    fields = Reader(top.path, item, top.zone, top.problems)
+    fields.check_keys(QUESTION_KEYS)
+    qid = fields.slug("id")
+    status = fields.choice("status", STATUSES)
+    asked_at = fields.moment("asked_at")
+    source = fields.choice("source", SOURCES, default="form")
+    text = fields.text("text", required=status != "removed",
+                       fix="Write the question as the reader asked it")
+    response, merged_into, reason = _status_details(fields, status, authors)
+    if len(top.problems) > start or qid is None or status is None or asked_at is None:
+        return None
+    removed = status == "removed"
+    return Question(
+        id=qid, thread_id=thread_id,
+        asked_by=plain_text(fields.text("asked_by", required=False) or "Anonymous"),
+        asked_at=asked_at, source=source or "other", votes=fields.count("votes"),
+        topics=fields.words("topics"),
+        # The text of a removed question is never kept past this point.
+        html=None if removed or text is None else render_reader_markdown(text),
+        status=status, response=response, merged_into=merged_into, removal_reason=reason,
+        line=item.line)
+
+
+def _status_details(fields: Reader, status: str | None, authors: frozenset[str]
+                    ) -> tuple[Response | None, str | None, str | None]:
+    """Check the block that goes with ``status``; return (response, merged_into, reason)."""
+    for other_status, (block, _text) in RESPONSES.items():
+        if block in fields.mapping.values and status != other_status:
+            fields.problem(block, f"is given but status is '{status}'",
+                           f"Set 'status: {other_status}' or remove the {block} block")
+    if "merged_into" in fields.mapping.values and status != "merged":
+        fields.problem("merged_into", f"is given but status is '{status}'",
+                       "Set 'status: merged' or remove merged_into")
+    if "removed" in fields.mapping.values and status != "removed":
+        fields.problem("removed", f"is given but status is '{status}'",
+                       "Set 'status: removed' or remove the removed block")
+    if status in RESPONSES:
+        return _response(fields, status, authors), None, None
+    if status == "merged":
+        return None, fields.slug("merged_into"), None
+    if status == "removed":
+        removed = fields.child("removed")
+        if removed is None:
+            fields.problem("removed", "is missing", "Add 'removed:' with 'reason: spam' "
+                           f"(one of {', '.join(REMOVAL_REASONS)})")
+            return None, None, None
+        removed.check_keys(("reason", "at", "note"))
+        return None, None, removed.choice("reason", REMOVAL_REASONS)
+    return None, None, None
+
+
+def _response(fields: Reader, status: str, authors: frozenset[str]) -> Response | None:
+    block, text_key = RESPONSES[status]
+    reader = fields.child(block)
+    if reader is None:
+        what = "a public reason" if status == "declined" else "the executive's text"
+        fields.problem(block, f"is missing; a {status} question needs {what}",
+                       f"Add '{block}:' with by, at and {text_key}")
+        return None
+    allowed = ("by", "at", text_key) + (("due",) if status == "follow-up" else ())
+    reader.check_keys(allowed)
+    by = reader.slug("by")
+    if by is not None and by not in authors:
+        reader.problem("by", f"'{by}' is not in the authors roster; only executives answer",
+                       f"Use one of: {', '.join(sorted(authors))}")
+    at = reader.moment("at")
+    what = "why not, in plain words" if status == "declined" else "the answer"
+    text = reader.text(text_key, fix=f"Write {what}")
+    due = reader.day("due") if status == "follow-up" else None
+    if by is None or at is None or text is None or by not in authors:
+        return None
+    return Response(by=by, at=at, html=render_reader_markdown(text), due=due)

@@ -1,0 +1,106 @@
+"""The Q&A digest's data: frozen records, built once at load and read by templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+STATUSES = ("answered", "follow-up", "declined", "pending", "merged", "removed")
+# Public order on a session page: answered first, then follow-ups, declined, pending.
+PUBLIC_STATUSES = ("answered", "follow-up", "declined", "pending")
+REMOVAL_REASONS = ("spam", "abuse", "personal-data", "off-topic")
+SOURCES = ("form", "email", "town-hall", "disqus", "wordpress", "isso", "remark42",
+           "staticman", "github", "mastodon", "csv", "other")
+
+
+@dataclass(frozen=True)
+class Response:
+    """An executive's answer, decline reason or interim follow-up answer."""
+
+    by: str
+    at: datetime
+    html: Markup
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One reader question as published (removed ones carry no text at all)."""
+
+    id: str
+    thread_id: str
+    asked_by: str
+    asked_at: datetime
+    source: str
+    votes: int
+    topics: tuple[str, ...]
+    html: Markup | None
+    status: str
+    response: Response | None = None
+    merged_into: str | None = None
+    removal_reason: str | None = None
+    line: int = 0  # where the question starts in its data file, for messages
+    # Filled in by build_digest():
+    total_votes: int = 0
+    askers: int = 1
+    merged_ids: tuple[str, ...] = ()
+    overdue: bool = False
+
+    @property
+    def is_public(self) -> bool:
+        """True when the question's text appears on the site."""
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def has_page(self) -> bool:
+        """True when the question gets a page of its own (answered, declined, follow-up)."""
+        return self.status in ("answered", "declined", "follow-up")
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A town-hall session, or the questions asked under one post."""
+
+    id: str
+    kind: str  # "session" or "post"
+    title: str
+    hosts: tuple[str, ...]
+    source: str  # the data file, as shown in messages
+    questions: tuple[Question, ...]
+    description_html: Markup = Markup("")
+    opens: datetime | None = None
+    closes: datetime | None = None
+    post_path: str | None = None  # the linked post's source path, relative to content/
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Numbers about a set of questions, all computed from the data."""
+
+    received: int
+    answered: int
+    follow_up: int
+    declined: int
+    pending: int
+    merged: int
+    removed: int
+    removed_by_reason: tuple[tuple[str, int], ...]
+    answer_rate: float | None
+    response_rate: float | None
+    median_days_to_answer: float | None
+    overdue_follow_ups: int
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything the Q&A pages, feeds and exports need."""
+
+    threads: tuple[Thread, ...]
+    by_id: dict[str, Question] = field(default_factory=dict)
+    site: Scorecard | None = None
+    per_thread: dict[str, Scorecard] = field(default_factory=dict)
+    per_executive: dict[str, Scorecard] = field(default_factory=dict)
+    # executive slug → how many answers, declines and follow-ups they wrote themselves
+    responses_by: dict[str, int] = field(default_factory=dict)
