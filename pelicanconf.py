@@ -34,6 +34,7 @@ PLUGINS = [
     "theme_i18n",
     "post_extras",
     "feeds",
+    "qa_digest",
     "pelican.plugins.sitemap",
 ]
 
@@ -134,3 +135,6 @@ SITEMAP = {
 }
 
 MENUITEMS = ()
+
+# Q&A: readers ask by e-mail to the comms team's intake address (see docs/qa.md).
+QA_DIGEST_ASK_URL = "mailto:questions@tidewater.example?subject={subject}"

@@ -39,6 +39,9 @@ def _to_python(node: yaml.Node) -> Any:
 
 
 _LOADER = yaml.SafeLoader("")
+# libyaml's parser when PyYAML was built with it (the wheels are): same safe
+# schema, several times faster on large imports.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_located(path: Path, display: str) -> Any:
@@ -52,7 +55,7 @@ def load_located(path: Path, display: str) -> Any:
         raise DataError([Problem(display, None, "file", f"cannot be read ({exc})",
                                  "Save it as UTF-8 text")]) from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -54,8 +54,8 @@ class QADigestGenerator(Generator):
         write_hub(writer, self.env, self.context, digest, extra)
         pages = questions = 0
         for thread in digest.threads:
-            pages += write_thread(writer, self.env, self.context, thread, digest,
-                                  self.posts.get(thread.id))
+            pages += write_thread(writer, self.env, self.context, thread, digest=digest,
+                                  thread_post=self.posts.get(thread.id))
             questions += write_questions(writer, self.env, self.context, thread, digest)
         with stop_on_problems(logger, "qa_digest"):
             self._write_feeds(digest)

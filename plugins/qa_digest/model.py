@@ -69,7 +69,7 @@ class Thread:
     hosts: tuple[str, ...]
     source: str  # the data file, as shown in messages
     questions: tuple[Question, ...]
-    description_html: Markup = Markup("")
+    description_html: Markup = field(default_factory=Markup)
     opens: datetime | None = None
     closes: datetime | None = None
     post_path: str | None = None  # the linked post's source path, relative to content/

@@ -40,7 +40,7 @@ def write_hub(writer: Any, env: Any, context: dict[str, Any], digest: Digest,
                       page_name=url.rstrip("/"), **extra)
 
 
-def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
+def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread, *,
                  digest: Digest, thread_post: Any) -> int:
     """Write every filtered, paginated page of ``thread``; return how many."""
     template = env.get_template("qa/thread.html")
