@@ -25,7 +25,12 @@ DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 
 def _mask_phone(match: re.Match[str]) -> str:
-    return match.group(0) if DATE_RE.fullmatch(match.group(0)) else PHONE_MASK
+    found = match.group(0)
+    digits = sum(ch.isdigit() for ch in found)
+    # Dates, and numbers that end one sentence and start the next ("2026. 2027"), stay.
+    if DATE_RE.fullmatch(found) or digits < 9 or ". " in found:
+        return found
+    return PHONE_MASK
 
 
 def mask_personal_data(text: str) -> str:

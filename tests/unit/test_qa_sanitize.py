@@ -64,6 +64,8 @@ def test_cleaning_is_idempotent(text):
     ("call (020) 7946-0958", "call [phone removed]"),
     ("revenue was 229,700,000 in 2025", "revenue was 229,700,000 in 2025"),
     ("on 2026-03-02 at 09:30", "on 2026-03-02 at 09:30"),
+    ("Yes for 2026. 2027 depends on the grid.", "Yes for 2026. 2027 depends on the grid."),
+    ("ring 612345678", "ring [phone removed]"),
 ])
 def test_personal_data_in_text_is_masked(text, expected):
     assert mask_personal_data(text) == expected
