@@ -87,6 +87,9 @@ def test_post_embeds_its_digest_and_links_the_thread(site):
     links = {a["href"] for a in post.find_all("a", href=True)}
     assert f"{SITE}/qa/spring/" in links
     assert "Yes, by 3 percent in July." in post.get_text()
+    counts = " ".join(post.get_text(" ").split())
+    assert ("8 questions: 1 answered, 2 follow-ups, 1 declined, 2 open, 1 merged, 1 removed"
+            in counts)
     results = page(site, "posts/2026/results")
     assert "Because of battery prices." in results.get_text()
 
