@@ -101,11 +101,14 @@ def _read_question(item: Any, thread_id: str, top: Reader,
     if len(top.problems) > start or qid is None or status is None or asked_at is None:
         return None
     removed = status == "removed"
+    asked_by = plain_text(fields.text("asked_by", required=False) or "Anonymous")
     return Question(
         id=qid, thread_id=thread_id,
-        asked_by=plain_text(fields.text("asked_by", required=False) or "Anonymous"),
+        # A removed question keeps no text, no name and no topics: only that it was
+        # asked, when, and why it was removed.
+        asked_by="" if removed else asked_by,
         asked_at=asked_at, source=source or "other", votes=fields.count("votes"),
-        topics=fields.words("topics"),
+        topics=() if removed else fields.words("topics"),
         # The text of a removed question is never kept past this point.
         html=None if removed or text is None else render_reader_markdown(text),
         status=status, response=response, merged_into=merged_into, removal_reason=reason,
@@ -136,6 +139,7 @@ def _status_details(fields: Reader, status: str | None, authors: frozenset[str]
                            f"(one of {', '.join(REMOVAL_REASONS)})")
             return None, None, None
         removed.check_keys(("reason", "at", "note"))
+        removed.moment("at", required=False)
         return None, None, removed.choice("reason", REMOVAL_REASONS)
     return None, None, None
 

@@ -27,8 +27,11 @@ DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 def _mask_phone(match: re.Match[str]) -> str:
     found = match.group(0)
     digits = sum(ch.isdigit() for ch in found)
-    # Dates, and numbers that end one sentence and start the next ("2026. 2027"), stay.
-    if DATE_RE.fullmatch(found) or digits < 9 or ". " in found:
+    groups = re.findall(r"\d+", found)
+    years = all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
+    # Dates, runs of years, and numbers that end one sentence and start the next
+    # ("2026. 2027") are not phone numbers.
+    if DATE_RE.search(found) or years or digits < 9 or ". " in found:
         return found
     return PHONE_MASK
 

@@ -88,3 +88,21 @@ def test_the_same_input_gives_byte_identical_output(tmp_path):
     first, second = outputs
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_sample_town_hall_is_generated_deterministically_and_up_to_date():
+    result = subprocess.run([sys.executable, "-m", "candor_tools.sample_qa", "--check"],
+                            cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sample_q_and_a_has_every_status_and_embeds_on_posts(sample_site):
+    import json
+
+    data = json.loads((sample_site / "qa" / "digest.json").read_text())
+    statuses = {q["status"] for t in data["threads"] for q in t["questions"]}
+    assert statuses == {"answered", "follow-up", "declined", "pending", "merged", "removed"}
+    assert data["scorecard"]["received"] >= 300
+    embedded = [p for p in sample_site.glob("posts/*/*/index.html")
+                if 'class="qa-digest' in p.read_text()]
+    assert len(embedded) >= 3

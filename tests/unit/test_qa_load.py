@@ -78,13 +78,22 @@ def test_a_decline_needs_a_public_reason(tmp_path):
                for p in problems)
 
 
-def test_removed_text_is_dropped_at_load(tmp_path):
-    text = ("  - id: q-9\n    asked_at: 2026-03-02 10:00\n    text: SECRET-TEXT\n"
-            "    status: removed\n    removed:\n      reason: abuse\n")
+def test_removed_text_name_and_topics_are_dropped_at_load(tmp_path):
+    text = ("  - id: q-9\n    asked_by: SPAMMER-BRAND\n    asked_at: 2026-03-02 10:00\n"
+            "    topics: [SECRET-TOPIC]\n    text: SECRET-TEXT\n"
+            "    status: removed\n    removed:\n      reason: abuse\n      at: 2026-03-03\n")
     thread, problems = load(tmp_path, text)
     assert problems == []
     assert thread.questions[0].html is None
-    assert "SECRET-TEXT" not in repr(thread)
+    for secret in ("SECRET-TEXT", "SPAMMER-BRAND", "SECRET-TOPIC"):
+        assert secret not in repr(thread)
+
+
+def test_removal_date_is_checked(tmp_path):
+    text = ("  - id: q-9\n    asked_at: 2026-03-02 10:00\n    status: removed\n"
+            "    removed:\n      reason: spam\n      at: yesterday\n")
+    _thread, problems = load(tmp_path, text)
+    assert any("at: 'yesterday' is not a date and time" in str(p) for p in problems)
 
 
 def test_removal_needs_a_known_reason(tmp_path):

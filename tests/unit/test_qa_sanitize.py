@@ -66,6 +66,8 @@ def test_cleaning_is_idempotent(text):
     ("on 2026-03-02 at 09:30", "on 2026-03-02 at 09:30"),
     ("Yes for 2026. 2027 depends on the grid.", "Yes for 2026. 2027 depends on the grid."),
     ("ring 612345678", "ring [phone removed]"),
+    ("at 2026-03-10 10:00 in Valencia", "at 2026-03-10 10:00 in Valencia"),
+    ("Revenue 2024 2025 2026 grew", "Revenue 2024 2025 2026 grew"),
 ])
 def test_personal_data_in_text_is_masked(text, expected):
     assert mask_personal_data(text) == expected
