@@ -186,3 +186,12 @@ def test_large_sessions_paginate_under_200_kb(site_copy, tmp_path):
     pages = list((output / "qa" / "big").rglob("index.html"))
     assert len(pages) > 24 + 400
     assert max(p.stat().st_size for p in pages) < 200_000
+
+
+def test_every_post_offers_the_configured_intake(site):
+    for post, title in (("posts/2026/results", "Our%20first-quarter%20results"),
+                        ("posts/2026/plain", "A%20post%20nobody")):
+        links = [a["href"] for a in page(site, post).find_all("a", href=True)
+                 if a["href"].startswith("mailto:")]
+        assert links and links[0].startswith(
+            "mailto:questions@tidewater.example?subject=Question%3A%20" + title)
