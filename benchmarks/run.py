@@ -36,8 +36,10 @@ def timed_build(content: Path, settings: Path, output: Path) -> tuple[float, flo
     start = time.perf_counter()
     child = subprocess.run([sys.executable, "-c", CHILD, str(content), "-s", str(settings),
                             "-o", str(output), "--log-handler", "plain", "-q"],
-                           check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+                           check=False, cwd=ROOT, stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True)
+    if child.returncode:
+        sys.exit(f"bench: the build of {content} failed:\n{child.stderr}")
     seconds = time.perf_counter() - start
     peak_kib = int(child.stderr.strip().splitlines()[-1])
     return seconds, peak_kib / 1024
@@ -47,7 +49,7 @@ def generated_site(posts: int, folder: Path) -> Path:
     """Write a content folder with ``posts`` deterministic posts and the sample roster."""
     content = folder / "content"
     shutil.copytree(ROOT / "content", content,
-                    ignore=shutil.ignore_patterns("posts", "pages"))
+                    ignore=shutil.ignore_patterns("posts", "pages", "qa"))
     authors = ("ana-ruiz", "marcus-adeyemi", "lucia-ortega")
     kinds = ("news", "reflection")
     tags = ("storage", "safety", "results", "people", "pricing", "software")
@@ -61,6 +63,43 @@ def generated_site(posts: int, folder: Path) -> Path:
             f"{number % 28 + 1:02d} 09:{number % 60:02d}\nAuthor: {authors[number % 3]}\n"
             f"Kind: {kinds[number % 2]}\nTags: {tags[number % 6]}, {tags[(number + 1) % 6]}\n"
             f"Summary: Post {number}.\n\n## Heading\n\n{body}\n", encoding="utf-8")
+    return content
+
+
+STATUS_CYCLE = ("answered", "pending", "declined", "pending", "follow-up", "answered",
+                "merged", "pending", "removed", "answered")
+
+
+def qa_site(questions: int, folder: Path) -> Path:
+    """Write the sample site plus one session of ``questions`` deterministic questions."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("qa"))
+    lines = ["session:", f"  title: Benchmark town hall of {questions} questions",
+             "  hosts: [ana-ruiz, marcus-adeyemi]", "  opens: 2026-03-01 09:00",
+             "  closes: 2026-03-31 18:00", "questions:"]
+    for n in range(questions):
+        status = STATUS_CYCLE[n % len(STATUS_CYCLE)]
+        lines += [f"  - id: b-{n}", f"    asked_by: Reader {n % 997}",
+                  f"    asked_at: 2026-03-{n % 28 + 1:02d} {n % 24:02d}:{n % 60:02d}",
+                  f"    votes: {(n * 7919) % 500}", f"    topics: [topic-{n % 40}]",
+                  "    text: |", f"      Question {n}: how will the plan affect team {n % 50}"
+                  " and what happens to the budget next year?", f"    status: {status}"]
+        by = "ana-ruiz" if n % 2 else "marcus-adeyemi"
+        block = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
+                 "follow-up": ("follow_up", "text")}.get(status)
+        if block:
+            lines += [f"    {block[0]}:", f"      by: {by}", "      at: 2026-04-02 10:00",
+                      f"      {block[1]}: |",
+                      f"        A considered response to question {n}, in two sentences. "
+                      "It names the reason and the next step."]
+            if status == "follow-up":
+                lines.append("      due: 2026-12-01")
+        elif status == "merged":
+            lines.append(f"    merged_into: b-{n - 6 - (n - 6) % 10}")
+        elif status == "removed":
+            lines += ["    removed:", "      reason: spam"]
+    (content / "qa").mkdir()
+    (content / "qa" / "benchmark.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return content
 
 
@@ -83,6 +122,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--posts", type=int, default=500,
                         help="size of the generated site (0 to skip)")
+    parser.add_argument("--questions", type=int, nargs="*", default=[10_000, 100_000],
+                        help="Q&A session sizes to build (none to skip)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     results = [
@@ -96,6 +137,14 @@ def main() -> None:
             content = generated_site(args.posts, Path(folder))
             results.append(run(f"generated site, {args.posts} posts", content,
                                ROOT / "publishconf.py", args.repeat))
+    for size in args.questions:
+        with tempfile.TemporaryDirectory() as folder:
+            content = qa_site(size, Path(folder))
+            result = run(f"Q&A session, {size} questions", content,
+                         ROOT / "publishconf.py", 1)
+            result["seconds_per_1000_questions"] = round(result["median_s"] / size * 1000, 3)
+            print(f"{'':<40} {result['seconds_per_1000_questions']} s per 1,000 questions")
+            results.append(result)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

@@ -83,8 +83,9 @@ def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem
                                 "posts/2025/hiring-freeze.md"))
         return None, None
     if post.status == "draft":
-        logger.info("qa_digest: %s is held back until %s is published",
-                    thread.source, thread.post_path)
+        # Not even the file names are logged: CI logs can be public, and the name of
+        # an embargoed post can say what it announces.
+        logger.info("qa_digest: a Q&A thread is held back until its post is published")
         return None, None
     if thread.kind == "post":
         thread = replace(thread, title=post.title,

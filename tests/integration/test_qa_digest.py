@@ -195,3 +195,10 @@ def test_every_post_offers_the_configured_intake(site):
                  if a["href"].startswith("mailto:")]
         assert links and links[0].startswith(
             "mailto:questions@tidewater.example?subject=Question%3A%20" + title)
+
+
+def test_held_back_thread_is_not_named_in_the_logs(tmp_path, caplog):
+    with caplog.at_level(logging.DEBUG):
+        build_fixture("qa", tmp_path / "out", PUBLISHING_PREVIEW=False)
+    assert "held back" in caplog.text
+    assert "secret" not in caplog.text.lower()
