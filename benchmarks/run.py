@@ -82,16 +82,17 @@ def qa_site(questions: int, folder: Path) -> Path:
         lines += [f"  - id: b-{n}", f"    asked_by: Reader {n % 997}",
                   f"    asked_at: 2026-03-{n % 28 + 1:02d} {n % 24:02d}:{n % 60:02d}",
                   f"    votes: {(n * 7919) % 500}", f"    topics: [topic-{n % 40}]",
-                  "    text: |", f"      Question {n}: how will the plan affect team {n % 50}"
-                  " and what happens to the budget next year?", f"    status: {status}"]
+                  "    text: |", (f"      Question {n}: how will the plan affect team {n % 50}"
+                                  " and what happens to the budget next year?"),
+                  f"    status: {status}"]
         by = "ana-ruiz" if n % 2 else "marcus-adeyemi"
         block = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
                  "follow-up": ("follow_up", "text")}.get(status)
         if block:
             lines += [f"    {block[0]}:", f"      by: {by}", "      at: 2026-04-02 10:00",
                       f"      {block[1]}: |",
-                      f"        A considered response to question {n}, in two sentences. "
-                      "It names the reason and the next step."]
+                      (f"        A considered response to question {n}, in two sentences. "
+                       "It names the reason and the next step.")]
             if status == "follow-up":
                 lines.append("      due: 2026-12-01")
         elif status == "merged":
