@@ -128,6 +128,8 @@ JINJA_ENVIRONMENT = {
 
 # Local preview: drafts and embargoed posts are written under /drafts/ with a banner.
 PUBLISHING_PREVIEW = True
+# Who may approve a post for publication (`Approved_by:`). Production requires it.
+PUBLISHING_APPROVERS = ["Jordan Blake", "Inés Navarro"]
 
 SITEMAP = {
     "format": "xml",

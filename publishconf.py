@@ -24,7 +24,9 @@ SITEURL = os.environ.get("CANDOR_SITEURL", "https://leadership.tidewater.example
 RELATIVE_URLS = False
 FEEDS_DOMAIN = SITEURL
 
-# Never write drafts or embargoed posts; never show a preview banner.
+# Never write drafts, posts in review, unapproved or embargoed posts; no preview banner.
 PUBLISHING_PREVIEW = False
+PUBLISHING_REQUIRE_APPROVAL = True
+PUBLISHING_REQUIRE_DISCLOSURE = True
 
 DELETE_OUTPUT_DIRECTORY = True

@@ -13,7 +13,11 @@ Date: {date}
 Author: {author}
 Kind: {kind}
 Status: draft
+Written_by: {author}
 {lang_line}# Optional fields below: remove the "# " in front of a field to use it.
+# Drafted_with: the comms team
+# Reviewed_by: Legal
+#   Who helped and who checked it, said in plain words in the byline.
 # Tags: storage, safety
 #   Comma-separated. Reuse existing tags so related posts link up.
 # Summary: One or two sentences.
@@ -23,7 +27,11 @@ Status: draft
 # Image: images/posts/name.svg
 # Image_alt: What the image shows
 #   A cover image (path from content/) and its text alternative.
-# Status is draft until comms approves; then change it to published.
+# Status: draft while writing, review when ready for comms, published once approved.
+# Approved_by: Jordan Blake
+#   Comms fills this in when approving; production publishes only approved posts.
+# Correction: 2026-01-19: We said X. The right figure is Y.
+#   One dated line per correction, added after publication. Never edit silently.
 
 Start with the point. Write it the way you would say it to one person.
 

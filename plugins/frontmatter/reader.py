@@ -13,7 +13,7 @@ from pelican.utils import slugify
 
 from candor_common.errors import FrontMatterError, Problem
 from frontmatter.header import read_header, strip_header_comments
-from frontmatter.schema import Rules, as_values, check_fields
+from frontmatter.schema import Rules, as_values, check_fields, corrections_of
 from roster.receivers import roster_for
 
 logger = logging.getLogger(__name__)
@@ -31,10 +31,15 @@ class CandorMarkdownReader(MarkdownReader):
         path = Path(source_path)
         rules = self._rules(path)
         text = path.read_text(encoding="utf-8")
-        values, repeated = as_values(read_header(text))
+        entries = read_header(text)
+        values, repeated = as_values(entries)
         problems = [Problem(rules.path, line, key, "appears twice", "Keep one of the lines")
                     for key, line in repeated]
         problems += check_fields(values, rules)
+        corrections = [e for e in entries if e.key == "correction"]
+        for entry in corrections[1:]:
+            problems += check_fields({**values, "correction": (entry.value, entry.line)},
+                                     rules, only="correction")
         problems += _check_lang_suffix(path, values, rules)
         if problems:
             error = FrontMatterError(problems)
@@ -43,6 +48,8 @@ class CandorMarkdownReader(MarkdownReader):
             raise error
         content, metadata = self._convert(source_path, text)
         self._complete(path, values, metadata, rules)
+        metadata.pop("correction", None)
+        metadata["corrections"] = corrections_of(corrections, self.settings)
         return content, metadata
 
     def _convert(self, source_path: str, text: str) -> tuple[str, dict[str, Any]]:
@@ -65,6 +72,7 @@ class CandorMarkdownReader(MarkdownReader):
             languages=tuple(settings["FRONTMATTER_LANGUAGES"]),
             authors=tuple(roster.slugs()),
             roster_path=roster.path,
+            require_disclosure=bool(settings.get("PUBLISHING_REQUIRE_DISCLOSURE")),
             is_post=not any(relative.parts[:1] == Path(p).parts[:1]
                             for p in settings["PAGE_PATHS"]),
             extra_fields=tuple(settings["FRONTMATTER_EXTRA_FIELDS"]),
@@ -76,6 +84,9 @@ class CandorMarkdownReader(MarkdownReader):
                   metadata: dict[str, Any], rules: Rules) -> None:
         """Turn validated values into what Pelican and the theme expect."""
         settings = self.settings
+        if "approved_by" in values:
+            metadata["approved_by"] = tuple(
+                name.strip() for name in values["approved_by"][0].split(",") if name.strip())
         lang = values.get("lang", (_lang_suffix(path, rules) or settings["DEFAULT_LANG"], 0))[0]
         metadata["lang"] = lang
         if "slug" not in values:
@@ -95,6 +106,9 @@ class CandorMarkdownReader(MarkdownReader):
             authors.append(author)
         metadata["authors"] = authors
         metadata["author"] = authors[0]
+        for key in ("written_by", "drafted_with", "reviewed_by"):
+            if key in values:
+                metadata[key] = values[key][0]
         kind = values["kind"][0]
         metadata["kind"] = kind
         metadata["category"] = Category(settings["FRONTMATTER_KINDS"][kind], settings)

@@ -16,7 +16,9 @@ from typing import Any
 from candor_common.errors import Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STATUSES = ("published", "draft", "hidden")
+STATUSES = ("published", "review", "draft", "hidden")
+REPEATABLE = ("correction",)
+CORRECTION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)\s*:\s*(\S.*)$")
 DATE_HELP = "Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2025-03-14 09:00"
 
 
@@ -31,14 +33,16 @@ class Rules:
     authors: tuple[str, ...]
     roster_path: str
     is_post: bool
+    require_disclosure: bool = False
     extra_fields: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()  # page templates the theme offers
 
 
 POST_FIELDS = ("title", "date", "modified", "author", "authors", "kind", "tags", "summary",
-               "description", "slug", "lang", "status", "image", "image_alt")
+               "description", "slug", "lang", "status", "image", "image_alt", "approved_by",
+               "written_by", "drafted_with", "reviewed_by", "correction")
 PAGE_FIELDS = ("title", "modified", "summary", "description", "slug", "lang", "status",
-               "image", "image_alt", "template")
+               "image", "image_alt", "template", "approved_by", "correction")
 POST_REQUIRED = ("title", "date", "kind")
 PAGE_REQUIRED = ("title",)
 
@@ -51,8 +55,16 @@ def parse_date(value: str) -> datetime | None:
         return None
 
 
-def check_fields(values: dict[str, tuple[str, int]], rules: Rules) -> list[Problem]:
-    """Return every problem with the given ``{key: (value, line)}`` front matter."""
+def check_fields(values: dict[str, tuple[str, int]], rules: Rules,
+                 only: str | None = None) -> list[Problem]:
+    """Return every problem with the given ``{key: (value, line)}`` front matter.
+
+    With ``only``, check just that field (used for repeated Correction lines).
+    """
+    if only is not None:
+        value, line = values[only]
+        return [Problem(rules.path, line, only, what, fix)
+                for what, fix in CHECKS[only](value, rules, values)]
     allowed = (POST_FIELDS if rules.is_post else PAGE_FIELDS) + rules.extra_fields
     required = POST_REQUIRED if rules.is_post else PAGE_REQUIRED
     problems: list[Problem] = []
@@ -66,6 +78,10 @@ def check_fields(values: dict[str, tuple[str, int]], rules: Rules) -> list[Probl
     for key in required:
         if key not in values:
             problem(key, 1, "is missing", _missing_fix(key, rules))
+    if rules.is_post and rules.require_disclosure and "written_by" not in values:
+        problem("written_by", 1, "is missing; production builds require an authorship "
+                "disclosure", "Add 'Written_by: <slug>' and, if anyone helped, "
+                "'Drafted_with: ...' and 'Reviewed_by: ...'")
     if rules.is_post and "author" not in values and "authors" not in values:
         problem("author", 1, "is missing",
                 f"Add 'Author: <slug>' with a slug from {rules.roster_path}")
@@ -183,6 +199,27 @@ def _image(value: str, rules: Rules, values: dict[str, tuple[str, int]]) -> list
     return found
 
 
+def _written_by(value: str, rules: Rules,
+                values: dict[str, tuple[str, int]]) -> list[tuple[str, str]]:
+    if "," in value:
+        fix = "Write the one executive who wrote it; credit helpers in Drafted_with"
+        return [("names one executive", fix)]
+    return _authors(value, rules, values)
+
+
+def _correction(value: str, rules: Rules,
+                values: dict[str, tuple[str, int]]) -> list[tuple[str, str]]:
+    match = CORRECTION_RE.match(value)
+    if not match or parse_date(match.group(1)) is None:
+        return [("is not 'DATE: what was wrong and what is right'",
+                 "Write e.g. 'Correction: 2025-04-22: We said 96 containers; it was 94.'")]
+    date = parse_date(values["date"][0]) if "date" in values else None
+    when = parse_date(match.group(1))
+    if date and when and when.date() < date.date():
+        return [("is dated before the post", "A correction comes after the post; fix the date")]
+    return []
+
+
 def _template(value: str, rules: Rules,
               values: dict[str, tuple[str, int]]) -> list[tuple[str, str]]:
     if value in rules.templates:
@@ -195,7 +232,8 @@ CHECKS: dict[str, Check] = {
     "title": _text, "summary": _text, "description": _text, "image_alt": _text,
     "date": _date, "modified": _modified, "author": _authors, "authors": _authors,
     "kind": _kind, "tags": _tags, "slug": _slug, "lang": _lang, "status": _status,
-    "image": _image, "template": _template,
+    "image": _image, "template": _template, "written_by": _written_by,
+    "approved_by": _text, "drafted_with": _text, "reviewed_by": _text, "correction": _correction,
 }
 
 
@@ -204,8 +242,33 @@ def as_values(entries: list[Any]) -> tuple[dict[str, tuple[str, int]], list[tupl
     values: dict[str, tuple[str, int]] = {}
     repeated = []
     for entry in entries:
-        if entry.key in values:
+        if entry.key in values and entry.key not in REPEATABLE:
             repeated.append((entry.key, entry.line))
+            continue
+        if entry.key in values:
             continue
         values[entry.key] = (entry.value, entry.line)
     return values, repeated
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A dated correction of a post: what was wrong and what is right."""
+
+    date: datetime
+    text: str
+
+
+def corrections_of(entries: list[Any], settings: dict[str, Any]) -> tuple[Correction, ...]:
+    """Return the post's corrections, oldest first, dated in the site's timezone."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    found = []
+    for entry in entries:
+        match = CORRECTION_RE.match(entry.value)
+        when = parse_date(match.group(1)) if match else None
+        if match and when:
+            found.append(Correction(when if when.tzinfo else when.replace(tzinfo=zone),
+                                    match.group(2).strip()))
+    return tuple(sorted(found, key=lambda c: c.date))

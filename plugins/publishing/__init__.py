@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pelican import signals
 
-from publishing.receivers import apply_embargo, check_settings, stop_on_failed_sources
+from publishing.receivers import (
+    apply_publishing_rules,
+    check_settings,
+    stop_on_failed_sources,
+)
 from publishing.sitemap_dates import pin_sitemap_date
 
 
 def register() -> None:
     """Connect the publishing receivers to Pelican's signals."""
     signals.initialized.connect(check_settings)
-    signals.content_object_init.connect(apply_embargo)
+    signals.content_object_init.connect(apply_publishing_rules)
     signals.all_generators_finalized.connect(stop_on_failed_sources)
     signals.all_generators_finalized.connect(pin_sitemap_date)

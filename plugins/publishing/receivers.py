@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from candor_common.errors import BuildAborted
+from candor_common.errors import BuildAborted, ConfigError
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults
 from publishing.clock import build_now
@@ -18,6 +18,12 @@ DEFAULTS: dict[str, Any] = {
     "PUBLISHING_PREVIEW": False,
     # None: judge embargoes against the real clock. An ISO date-time: against that moment.
     "PUBLISHING_NOW": None,
+    # Who may approve publication: names matched, ignoring case, against `Approved_by:`.
+    "PUBLISHING_APPROVERS": (),
+    # True in production: a published or hidden post needs an approver from the list.
+    "PUBLISHING_REQUIRE_APPROVAL": False,
+    # True in production: every post must say who wrote it (`Written_by:`).
+    "PUBLISHING_REQUIRE_DISCLOSURE": False,
 }
 
 # Pelican writes drafts to these; production empties them so nothing is written.
@@ -31,6 +37,11 @@ def check_settings(pelican: Any) -> None:
         apply_defaults(settings, "PUBLISHING_", DEFAULTS)
         settings["CANDOR_BUILD_TIME"] = build_now(settings["PUBLISHING_NOW"],
                                                       settings.get("TIMEZONE", "UTC"))
+        if settings["PUBLISHING_REQUIRE_APPROVAL"] and not settings["PUBLISHING_APPROVERS"]:
+            msg = ("pelicanconf: PUBLISHING_APPROVERS: approval is required but nobody may "
+                   "approve. List the approvers, e.g. PUBLISHING_APPROVERS = "
+                   "['Jordan Blake'].")
+            raise ConfigError(msg)
     # Candor judges embargoes itself, against PUBLISHING_NOW.
     settings["WITH_FUTURE_DATES"] = True
     if not settings["PUBLISHING_PREVIEW"]:
@@ -38,8 +49,33 @@ def check_settings(pelican: Any) -> None:
             settings[key] = ""
 
 
-def apply_embargo(content: Any) -> None:
-    """Hold back a post dated after the build time: it becomes a draft, marked embargoed."""
+def apply_publishing_rules(content: Any) -> None:
+    """Decide whether a post may be published: review, approval, embargo, corrections.
+
+    Anything held back becomes a Pelican draft (never written in production) and
+    carries the reason (``in_review``, ``unapproved``, ``embargoed_until``) for the
+    preview's banner.
+    """
+    settings = content.settings
+    content.in_review = content.status == "review"
+    if content.in_review:
+        content.status = "draft"
+    content.unapproved = (content.status in ("published", "hidden")
+                          and not is_approved(content, settings))
+    if content.unapproved and settings.get("PUBLISHING_REQUIRE_APPROVAL"):
+        content.status = "draft"
+    _apply_embargo(content)
+    _count_corrections_as_updates(content)
+
+
+def is_approved(content: Any, settings: Any) -> bool:
+    """True when ``Approved_by`` names someone on PUBLISHING_APPROVERS."""
+    approvers = {str(a).casefold() for a in settings.get("PUBLISHING_APPROVERS", ())}
+    return any(str(name).casefold() in approvers
+               for name in getattr(content, "approved_by", ()) or ())
+
+
+def _apply_embargo(content: Any) -> None:
     content.embargoed_until = None
     build_time = content.settings.get("CANDOR_BUILD_TIME")
     date = getattr(content, "date", None)
@@ -47,6 +83,17 @@ def apply_embargo(content: Any) -> None:
         return
     content.embargoed_until = date
     content.status = "draft"
+
+
+def _count_corrections_as_updates(content: Any) -> None:
+    """A correction is a material update: the post's `modified` moves to its date."""
+    corrections = getattr(content, "corrections", ()) or ()
+    if not corrections:
+        return
+    latest = corrections[-1].date
+    modified = getattr(content, "modified", None)
+    if modified is None or latest > modified:
+        content.modified = latest
 
 
 def stop_on_failed_sources(generators: list[Any]) -> None:

@@ -52,7 +52,8 @@ def test_new_scaffolds_a_valid_draft_with_every_field_explained(project):
     assert path.parent.name in (str(year), str(year + 1), str(year - 1))
     text = path.read_text()
     for field in ("Title:", "Date:", "Author: ana-ruiz", "Kind: news", "Status: draft",
-                  "# Tags:", "# Summary:", "# Modified:", "# Image:", "# Image_alt:"):
+                  "# Tags:", "# Summary:", "# Modified:", "# Image:", "# Image_alt:",
+                  "Written_by: ana-ruiz", "# Approved_by:", "# Correction:"):
         assert field in text
     output = project / "out"
     build_site(project / "pelicanconf.py", output)
@@ -82,6 +83,7 @@ def test_new_refuses_unknown_author_or_kind(project, args, message):
 def test_publish_to_a_directory_copies_the_checked_production_build(project, tmp_path):
     post = project / "content" / "posts" / "hello.md"
     post.write_text("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n"
+                    "Written_by: ana-ruiz\nApproved_by: Jordan Blake\n"
                     "Summary: Hi.\n\nHello, readers.\n")
     target = tmp_path / "deploy"
     result = run(project, "publish", "--target", str(target))
@@ -93,7 +95,8 @@ def test_publish_to_a_directory_copies_the_checked_production_build(project, tmp
 def test_publish_to_a_branch_commits_the_site(project):
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     post = project / "content" / "posts" / "hello.md"
-    post.write_text("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n\nHi.\n")
+    post.write_text("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n"
+                    "Written_by: ana-ruiz\nApproved_by: Jordan Blake\n\nHi.\n")
     result = run(project, "publish", "--branch", "gh-pages")
     assert result.returncode == 0, result.stdout + result.stderr
     files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=project,
