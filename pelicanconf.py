@@ -35,6 +35,7 @@ PLUGINS = [
     "post_extras",
     "feeds",
     "qa_digest",
+    "transparency",
     "pelican.plugins.sitemap",
 ]
 

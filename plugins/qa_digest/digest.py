@@ -83,5 +83,6 @@ def _with_scorecards(threads: tuple[Thread, ...], by_id: dict[str, Question]) ->
         threads=threads, by_id=by_id,
         site=scorecard(q for t in threads for q in t.questions),
         per_thread={t.id: scorecard(t.questions) for t in threads},
-        per_executive={slug: scorecard(qs) for slug, qs in sorted(hosted.items())},
+        per_executive={slug: scorecard(hosted.get(slug, []))
+                       for slug in sorted(set(hosted) | set(responses))},
         responses_by=dict(sorted(responses.items())))

@@ -118,6 +118,8 @@ def _read_question(item: Any, thread_id: str, top: Reader,
 def _status_details(fields: Reader, status: str | None, authors: frozenset[str]
                     ) -> tuple[Response | None, str | None, str | None]:
     """Check the block that goes with ``status``; return (response, merged_into, reason)."""
+    if status is None:  # the status itself is wrong; that problem is already reported
+        return None, None, None
     for other_status, (block, _text) in RESPONSES.items():
         if block in fields.mapping.values and status != other_status:
             fields.problem(block, f"is given but status is '{status}'",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from candor_common.errors import ConfigError
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
 from qa_digest.generator import QADigestGenerator
@@ -33,6 +34,10 @@ def check_settings(pelican: Any) -> None:
         apply_defaults(settings, "QA_DIGEST_", DEFAULTS)
         for key in ("QA_DIGEST_PER_PAGE", "QA_DIGEST_TOP"):
             require_type(settings, key, int, "a whole number")
+            if settings[key] < 1:
+                msg = (f"pelicanconf: {key}: must be 1 or more, got {settings[key]}. "
+                       "Set it to e.g. 50.")
+                raise ConfigError(msg)
         for key in ("QA_DIGEST_PATH", "QA_DIGEST_URL", "QA_DIGEST_ASK_URL"):
             require_type(settings, key, str, "text")
 

@@ -1,0 +1,99 @@
+"""Collect every correction (context phase) and write the page and feed (write phase)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from candor_common.report import stop_on_problems
+from feeds.catalog import MIME_TYPES, Feed
+from feeds.config import read_config
+from feeds.entries import EntryData, absolute_url
+from feeds.plan import FeedPlan
+from feeds.render import render_feed
+from feeds.tagid import tag_uri
+from feeds.xmltext import strip_illegal_xml
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CorrectionEntry:
+    """One correction, with the post it corrects and its place among that post's."""
+
+    post: Any
+    correction: Any
+    number: int
+
+
+def collect_corrections(posts: list[Any]) -> list[CorrectionEntry]:
+    """Return every correction of ``posts``, newest first (stable for equal dates)."""
+    found = [CorrectionEntry(post, correction, number)
+             for post in posts
+             for number, correction in enumerate(getattr(post, "corrections", ()) or (), 1)]
+    return sorted(found, key=lambda e: (e.correction.date, e.post.url, e.number), reverse=True)
+
+
+class CorrectionsGenerator(Generator):
+    """Write /corrections/ and the corrections feed."""
+
+    def generate_context(self) -> None:
+        """Gather corrections of published posts and announce the feed to templates."""
+        posts = list(self.context.get("articles", [])) + self._translations()
+        self.entries = collect_corrections(posts)
+        feed_stem = (f"{str(self.settings['FEEDS_PATH']).strip('/')}/"
+                     f"{self.settings['TRANSPARENCY_CORRECTIONS_FEED']}")
+        self.feed_stem = feed_stem
+        self.context["CORRECTIONS"] = self.entries
+        self.context["CORRECTIONS_FEEDS"] = [
+            Feed(scope="corrections", key="", title=f"{self.settings['SITENAME']} — Corrections",
+                 url=f"{feed_stem}.{fmt}.xml", format=fmt, mime=MIME_TYPES[fmt])
+            for fmt in self.settings["FEEDS_FORMATS"]] if self.entries else []
+
+    def _translations(self) -> list[Any]:
+        return [t for a in self.context.get("articles", []) for t in a.translations
+                if t.status == "published"]
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the page (always, so the promise is visible) and the feed (when any)."""
+        url = str(self.settings["TRANSPARENCY_CORRECTIONS_URL"]).strip("/") + "/"
+        writer.write_file(f"{url}index.html", self.get_template("transparency/corrections"),
+                          self.context, relative_urls=self.settings["RELATIVE_URLS"], url=url,
+                          corrections=self.entries, page_name=url.rstrip("/"))
+        if self.entries:
+            with stop_on_problems(logger, "transparency"):
+                self._write_feed()
+
+    def _write_feed(self) -> None:
+        config = read_config(self.settings)
+        newest = self.entries[0].correction.date
+        oldest = self.entries[-1].correction.date
+        plan = FeedPlan(scope="corrections", key="",
+                        title=f"{self.settings['SITENAME']} — Corrections", stem=self.feed_stem,
+                        alternate=str(self.settings["TRANSPARENCY_CORRECTIONS_URL"]),
+                        lang=config.default_lang, first_date=oldest.date(), articles=())
+        entries = [self._entry(e, config) for e in self.entries]
+        assert newest == entries[0].updated  # noqa: S101 - newest first
+        for fmt in config.formats:
+            target = Path(sanitised_join(self.output_path, plan.path(fmt)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(render_feed(plan, fmt, entries, config))
+
+    def _entry(self, entry: CorrectionEntry, config: Any) -> EntryData:
+        post, correction = entry.post, entry.correction
+        url = absolute_url(config.site_url, post.url) + f"#correction-{entry.number}"
+        template = self.get_template("transparency/correction_entry")
+        return EntryData(
+            id=tag_uri(config.host, correction.date.date(), f"{post.url}#correction-"
+                       f"{entry.number}"),
+            title=strip_illegal_xml(f"Correction to “{post.title}”"), url=url,
+            published=correction.date, updated=correction.date,
+            authors=tuple(strip_illegal_xml(a.name) for a in post.authors), categories=(),
+            summary="", content=strip_illegal_xml(template.render(
+                entry=entry, post_url=absolute_url(config.site_url, post.url))),
+            lang=post.lang)
