@@ -6,6 +6,7 @@ create it first.
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import sys
@@ -25,11 +26,12 @@ PELICAN = f"{shlex.quote(sys.executable)} -m candor_tools.run_pelican"
 HOST, PORT = "127.0.0.1", 8000
 
 
-def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool = False):
+def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool = False,
+             warn: bool = False):
     args = [str(CONTENT), "-s", settings, "-o", str(output)]
     if strict:
         args.append("--strict")
-    return c.run(f"{PELICAN} {shlex.join(args + list(extra))}", pty=False,
+    return c.run(f"{PELICAN} {shlex.join(args + list(extra))}", pty=False, warn=warn,
                  env={"PYTHONPATH": str(ROOT)})
 
 
@@ -126,18 +128,28 @@ def _setting(name: str, settings_file: str = "pelicanconf.py"):
 
 @task
 def check(c):
-    """Build with production settings, strictly, and check links, feeds and leaks."""
-    from candor_tools.site_checks import run_checks
+    """Build for production into output-check/, check it, and only then replace the old one."""
+    from candor_tools.atomic import atomic_replace
+    from candor_tools.site_checks import run_checks, upcoming_embargo
 
-    target = ROOT / "output-check"
-    shutil.rmtree(target, ignore_errors=True)
-    _pelican(c, str(ROOT / "publishconf.py"), target, strict=True)
-    problems = run_checks(target, _setting("SITEURL", "publishconf.py"))
-    for line in problems:
-        print(f"check: {line}")
-    if problems:
-        sys.exit(f"check: {len(problems)} problem(s); nothing should be published like this.")
-    print("check: the production build is clean.")
+    def build_and_check(folder: Path) -> None:
+        result = _pelican(c, str(ROOT / "publishconf.py"), folder, strict=True, warn=True)
+        if result.failed:
+            sys.exit("check: the production build failed; output-check/ is unchanged.")
+        ask = str(_setting("QA_DIGEST_ASK_URL", "publishconf.py"))
+        intake = tuple(re.findall(r"mailto:([^?]+)", ask))
+        problems = run_checks(folder, _setting("SITEURL", "publishconf.py"), intake)
+        for line in problems:
+            print(f"check: {line}")
+        if problems:
+            sys.exit(f"check: {len(problems)} problem(s); output-check/ is unchanged. "
+                     "Nothing should be published like this.")
+
+    atomic_replace(ROOT / "output-check", build_and_check)
+    print("check: the production build is clean (output-check/).")
+    due = upcoming_embargo(CONTENT, _setting("TIMEZONE"))
+    if due:
+        print(f"check: the next embargoed post, {due[1]}, is due {due[0]:%Y-%m-%d %H:%M %Z}.")
 
 
 @task(help={

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from lxml import etree
@@ -11,9 +14,51 @@ from lxml import etree
 FEED_SUFFIXES = (".atom.xml", ".rss.xml")
 
 
-def run_checks(output: Path, site_url: str = "") -> list[str]:
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".xsl", ".js")
+
+
+def run_checks(output: Path, site_url: str = "",
+               allowed_emails: tuple[str, ...] = ()) -> list[str]:
     """Return every problem found in the built site at ``output`` (empty when clean)."""
-    return check_no_drafts(output) + check_links(output, site_url) + check_feeds(output)
+    return (check_no_drafts(output) + check_links(output, site_url) + check_feeds(output)
+            + check_personal_data(output, allowed_emails))
+
+
+def check_personal_data(output: Path, allowed_emails: tuple[str, ...] = ()) -> list[str]:
+    """No e-mail address (but the site's own intake) and no IP address in any output file."""
+    allowed = {a.lower() for a in allowed_emails}
+    problems = []
+    for path in sorted(output.rglob("*")):
+        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        emails = sorted({m for m in EMAIL_RE.findall(text) if m.lower() not in allowed})
+        ips = sorted(set(IPV4_RE.findall(text)))
+        where = path.relative_to(output)
+        problems += [f"{where}: an e-mail address is published ({e})" for e in emails]
+        problems += [f"{where}: an IP address is published ({ip})" for ip in ips]
+    return problems
+
+
+def upcoming_embargo(content: Path, timezone: str) -> tuple[datetime, str] | None:
+    """Return (when, file) of the next post dated in the future, or None."""
+    from frontmatter.header import read_header  # noqa: PLC0415 - plugins are on sys.path
+
+    zone = ZoneInfo(timezone)
+    now = datetime.now(zone)
+    upcoming = []
+    for path in sorted((content / "posts").rglob("*.md")):
+        values = {e.key: e.value for e in read_header(path.read_text(encoding="utf-8"))}
+        try:
+            when = datetime.fromisoformat(values.get("date", ""))
+        except ValueError:
+            continue
+        when = when if when.tzinfo else when.replace(tzinfo=zone)
+        if when > now and values.get("status", "published") in ("published", "hidden"):
+            upcoming.append((when, str(path.relative_to(content))))
+    return min(upcoming, default=None)
 
 
 def check_no_drafts(output: Path) -> list[str]:

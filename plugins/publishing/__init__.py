@@ -9,6 +9,7 @@ from publishing.receivers import (
     check_settings,
     stop_on_failed_sources,
 )
+from publishing.collisions import stop_on_collisions
 from publishing.sitemap_dates import pin_sitemap_date
 
 
@@ -17,4 +18,5 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(apply_publishing_rules)
     signals.all_generators_finalized.connect(stop_on_failed_sources)
+    signals.all_generators_finalized.connect(stop_on_collisions)
     signals.all_generators_finalized.connect(pin_sitemap_date)

@@ -66,3 +66,20 @@ def test_hidden_posts_ask_search_engines_not_to_index_them(tmp_path):
     listed = (tmp_path / "posts" / "2026" / "results" / "index.html").read_text()
     assert '<meta name="robots" content="noindex' in hidden
     assert 'name="robots"' not in listed
+
+
+def test_two_posts_writing_the_same_url_stop_the_build(site_copy, tmp_path, caplog):
+    import logging
+
+    from candor_common.errors import BuildAborted
+    from tests.helpers import build_site
+
+    site = site_copy("basic")
+    (site / "content" / "posts" / "other.md").write_text(
+        "Title: Another\nDate: 2026-04-01 09:00\nAuthor: ana-ruiz\nKind: news\n"
+        "Slug: results\n\nSame URL as results.md.\n")
+    with caplog.at_level(logging.ERROR), pytest.raises(BuildAborted):
+        build_site(site / "pelicanconf.py", tmp_path / "out", **PRODUCTION)
+    assert ("posts/2026/results/index.html: url: posts/other.md, posts/results.md would all "
+            "be written to this one file") in caplog.text
+    assert not (tmp_path / "out" / "index.html").exists()

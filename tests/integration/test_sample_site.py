@@ -75,14 +75,18 @@ def test_pelican_cli_builds_the_sample_clean_with_fatal_warnings(tmp_path, setti
 
 
 def test_the_same_input_gives_byte_identical_output(tmp_path):
-    # Two separate processes, as two CI runs would be: nothing may depend on the clock
-    # or on process state.
+    # Two separate processes, as two CI runs would be, with different hash seeds, system
+    # timezones and locales: nothing may depend on the clock or on process state.
+    import os
+
     outputs = []
-    for name in ("first", "second"):
+    environments = [{"PYTHONHASHSEED": "1", "TZ": "America/New_York", "LC_ALL": "C.UTF-8"},
+                    {"PYTHONHASHSEED": "4242", "TZ": "Asia/Tokyo", "LC_ALL": "C"}]
+    for name, extra in zip(("first", "second"), environments, strict=True):
         output = tmp_path / name
         subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "publishconf.py",
                         "-o", str(output), "--log-handler", "plain", "-q"],
-                       cwd=REPO, check=True, capture_output=True)
+                       cwd=REPO, check=True, capture_output=True, env={**os.environ, **extra})
         outputs.append({p.relative_to(output): p.read_bytes()
                         for p in output.rglob("*") if p.is_file()})
     first, second = outputs

@@ -172,3 +172,22 @@ def test_new_refuses_a_language_the_site_does_not_have(project):
                  "--lang", "fr")
     assert result.returncode != 0
     assert "'fr' is not a language of this site" in result.stderr
+
+
+def test_check_keeps_the_last_good_build_when_a_new_one_fails(project):
+    post = project / "content" / "posts" / "hello.md"
+    post.write_text("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n"
+                    "Written_by: ana-ruiz\nApproved_by: Jordan Blake\n\nHi.\n")
+    future = project / "content" / "posts" / "later.md"
+    future.write_text("Title: Later\nDate: 2099-01-01 09:00\nAuthor: ana-ruiz\nKind: news\n"
+                      "Written_by: ana-ruiz\nApproved_by: Jordan Blake\n\nLater.\n")
+    first = run(project, "check")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "the next embargoed post, posts/later.md, is due 2099-01-01 09:00" in first.stdout
+    built = project / "output-check"
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    post.write_text(post.read_text().replace("Kind: news", "Kind: essay"))
+    second = run(project, "check")
+    assert second.returncode != 0
+    assert "kind: 'essay' is not a kind of post" in second.stdout + second.stderr
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before

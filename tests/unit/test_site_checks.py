@@ -1,0 +1,63 @@
+from pathlib import Path
+
+import pytest
+
+from candor_tools.atomic import atomic_replace
+from candor_tools.site_checks import check_personal_data
+
+
+def test_personal_data_scan_finds_emails_and_ips_but_allows_the_intake(tmp_path):
+    (tmp_path / "a.html").write_text('<a href="mailto:questions@co.example">ask</a>')
+    (tmp_path / "qa.json").write_text('{"by": "jo@mail.example", "ip": "203.0.113.9"}')
+    (tmp_path / "version.txt").write_text("pelican 4.12.0")
+    problems = check_personal_data(tmp_path, ("questions@co.example",))
+    assert problems == ["qa.json: an e-mail address is published (jo@mail.example)",
+                        "qa.json: an IP address is published (203.0.113.9)"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def previous(tmp_path) -> Path:
+    site = tmp_path / "output"
+    (site / "posts").mkdir(parents=True)
+    (site / "index.html").write_text("old home")
+    (site / "posts" / "a.html").write_text("old post")
+    return site
+
+
+@pytest.mark.parametrize("fail_after", [0, 2, 4])  # before the first write, midway, after the last
+def test_a_failed_build_leaves_the_previous_site_byte_identical(previous, fail_after):
+    before = snapshot(previous)
+
+    def build(folder: Path) -> None:
+        for number in range(4):
+            if number == fail_after:
+                raise RuntimeError("injected failure")
+            (folder / f"page-{number}.html").write_text("new")
+        raise RuntimeError("injected failure after the last write")
+
+    with pytest.raises(RuntimeError, match="injected failure"):
+        atomic_replace(previous, build)
+    assert snapshot(previous) == before
+    assert [p.name for p in previous.parent.iterdir()] == ["output"]  # no leftovers
+
+
+def test_an_interrupted_build_leaves_the_previous_site(previous):
+    before = snapshot(previous)
+
+    def build(folder: Path) -> None:
+        (folder / "index.html").write_text("half")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        atomic_replace(previous, build)
+    assert snapshot(previous) == before
+
+
+def test_a_successful_build_replaces_the_site_whole(previous):
+    atomic_replace(previous, lambda folder: (folder / "index.html").write_text("new home"))
+    assert snapshot(previous) == {"index.html": b"new home"}
+    assert [p.name for p in previous.parent.iterdir()] == ["output"]
