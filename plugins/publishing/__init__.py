@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pelican import signals
 
+from publishing.collisions import stop_on_collisions
 from publishing.receivers import (
     apply_publishing_rules,
     check_settings,
     stop_on_failed_sources,
 )
-from publishing.collisions import stop_on_collisions
 from publishing.sitemap_dates import pin_sitemap_date
 
 
