@@ -18,6 +18,7 @@ from feeds.plan import FeedPlan
 from feeds.render import render_feed
 from feeds.tagid import tag_uri
 from feeds.xmltext import strip_illegal_xml
+from transparency.history import file_history, repository_state
 
 logger = logging.getLogger(__name__)
 
@@ -97,3 +98,39 @@ class CorrectionsGenerator(Generator):
             summary="", content=strip_illegal_xml(template.render(
                 entry=entry, post_url=absolute_url(config.site_url, post.url))),
             lang=post.lang)
+
+
+class HistoryGenerator(Generator):
+    """Give every published post a public history page built from git log."""
+
+    def generate_context(self) -> None:
+        """Read each post's history once; link it from the post."""
+        self.pages: list[tuple[Any, str]] = []
+        if not self.settings["TRANSPARENCY_HISTORY"]:
+            return
+        root, shallow = repository_state(Path(self.settings["PATH"]))
+        if root is None:
+            logger.info("transparency: the content is not in a git repository; "
+                        "posts get no edit history")
+            return
+        if shallow:
+            logger.warning("transparency: this is a shallow clone, so post histories are "
+                           "incomplete. Fetch the full history (git fetch --unshallow; in "
+                           "GitHub Actions, actions/checkout with fetch-depth: 0)")
+        posts = list(self.context.get("articles", []))
+        posts += [t for p in posts for t in p.translations if t.status == "published"]
+        for post in posts:
+            history = file_history(root, Path(post.source_path).resolve(),
+                                   self.settings["TRANSPARENCY_REPO_URL"], shallow)
+            url = self.settings["TRANSPARENCY_HISTORY_URL"].format(url=post.url)
+            post.history = history
+            post.history_url = url
+            self.pages.append((post, url))
+
+    def generate_output(self, writer: Any) -> None:
+        """Write one history page per post."""
+        template = self.get_template("transparency/history")
+        for post, url in self.pages:
+            writer.write_file(f"{url}index.html", template, self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=url,
+                              post=post, history=post.history)

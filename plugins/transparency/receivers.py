@@ -7,7 +7,7 @@ from typing import Any
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
-from transparency.generator import CorrectionsGenerator
+from transparency.generator import CorrectionsGenerator, HistoryGenerator
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +16,11 @@ DEFAULTS: dict[str, Any] = {
     "TRANSPARENCY_CORRECTIONS_URL": "corrections/",
     # The corrections feed, without ".atom.xml" / ".rss.xml", under FEEDS_PATH.
     "TRANSPARENCY_CORRECTIONS_FEED": "corrections",
+    # Public edit history of each post, from git log: on/off, and where it is written.
+    "TRANSPARENCY_HISTORY": True,
+    "TRANSPARENCY_HISTORY_URL": "{url}history/",
+    # The repository's web address, for links to each change's diff (None: no links).
+    "TRANSPARENCY_REPO_URL": None,
 }
 
 
@@ -23,10 +28,14 @@ def check_settings(pelican: Any) -> None:
     """Merge TRANSPARENCY_* defaults and check their types."""
     with stop_on_problems(logger, "transparency"):
         apply_defaults(pelican.settings, "TRANSPARENCY_", DEFAULTS)
-        for key in DEFAULTS:
+        for key in ("TRANSPARENCY_CORRECTIONS_URL", "TRANSPARENCY_CORRECTIONS_FEED",
+                    "TRANSPARENCY_HISTORY_URL"):
             require_type(pelican.settings, key, str, "text")
+        require_type(pelican.settings, "TRANSPARENCY_HISTORY", bool, "True or False")
+        require_type(pelican.settings, "TRANSPARENCY_REPO_URL", (str, type(None)),
+                     "the repository's address, e.g. 'https://github.com/org/site', or None")
 
 
-def add_generator(pelican: Any) -> type[CorrectionsGenerator]:
-    """Add the corrections generator."""
-    return CorrectionsGenerator
+def add_generator(pelican: Any) -> list[type[Any]]:
+    """Add the corrections and history generators."""
+    return [CorrectionsGenerator, HistoryGenerator]
