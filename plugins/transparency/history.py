@@ -33,7 +33,7 @@ class History:
 
 def _git(folder: Path, *args: str) -> str | None:
     try:
-        result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True,  # noqa: S607
+        result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True,  # noqa: S603,S607
                                 check=False, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return None
