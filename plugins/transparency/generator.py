@@ -134,3 +134,104 @@ class HistoryGenerator(Generator):
             writer.write_file(f"{url}index.html", template, self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], url=url,
                               post=post, history=post.history)
+
+
+class CommitmentsGenerator(Generator):
+    """Write /commitments/ and its feed; show each commitment where it was made."""
+
+    def generate_context(self) -> None:
+        """Load commitments; keep those whose source is public; attach them to posts."""
+        from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+        from roster.receivers import roster_for  # noqa: PLC0415
+        from transparency.commitments import load_commitments  # noqa: PLC0415
+
+        path = Path(self.settings["PATH"]) / self.settings["TRANSPARENCY_COMMITMENTS_PATH"]
+        zone = ZoneInfo(self.settings.get("TIMEZONE", "UTC"))
+        with stop_on_problems(logger, "transparency"):
+            loaded = load_commitments(path, _display(path), zone,
+                                      frozenset(roster_for(self.settings).slugs()))
+            self.commitments = self._public(loaded, path)
+        today = self.settings["CANDOR_BUILD_TIME"].date()
+        self.context["COMMITMENTS"] = self.commitments
+        self.context["COMMITMENTS_TODAY"] = today
+        by_source: dict[str, list[Any]] = {}
+        for commitment in self.commitments:
+            by_source.setdefault(commitment.source, []).append(commitment)
+        self.context["COMMITMENTS_BY_SOURCE"] = by_source
+        content = self.context["generated_content"]
+        for source, items in by_source.items():
+            post = content.get(source)
+            if post is not None:
+                post.commitments = items
+
+    def _public(self, loaded: tuple[Any, ...], path: Path) -> list[Any]:
+        """Keep commitments made in published posts or public answers; reject unknown sources."""
+        from candor_common.errors import DataError, Problem  # noqa: PLC0415
+
+        content = self.context["generated_content"]
+        digest = self.context.get("QA_DIGEST")
+        public, problems = [], []
+        for commitment in loaded:
+            if commitment.source.startswith("qa:"):
+                question = digest.by_id.get(commitment.source[3:]) if digest else None
+                if question is None:
+                    problems.append(Problem(_display(path), None, "source",
+                                            f"{commitment.id}: no question "
+                                            f"'{commitment.source[3:]}'",
+                                            "Use qa:<question id> of an existing question"))
+                elif question.is_public:
+                    public.append(commitment)
+                continue
+            post = content.get(commitment.source)
+            if post is None:
+                problems.append(Problem(_display(path), None, "source",
+                                        f"{commitment.id}: no post at content/"
+                                        f"{commitment.source}", "Give the post's path from "
+                                        "content/, e.g. posts/2025/x.md"))
+            elif post.status == "published":
+                public.append(commitment)
+        if problems:
+            raise DataError(problems)
+        return sorted(public, key=lambda c: (c.status not in ("open", "in-progress"), c.due,
+                                             c.id))
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the page and, when there are commitments, the feed of status changes."""
+        if not self.commitments:
+            return
+        url = str(self.settings["TRANSPARENCY_COMMITMENTS_URL"]).strip("/") + "/"
+        writer.write_file(f"{url}index.html", self.get_template("transparency/commitments"),
+                          self.context, relative_urls=self.settings["RELATIVE_URLS"], url=url,
+                          commitments=self.commitments, today=self.context["COMMITMENTS_TODAY"])
+        with stop_on_problems(logger, "transparency"):
+            self._write_feed(url)
+
+    def _write_feed(self, url: str) -> None:
+        config = read_config(self.settings)
+        changes = sorted(((c, n, change) for c in self.commitments
+                          for n, change in enumerate(c.history, 1)),
+                         key=lambda t: (t[2].date, t[0].id, t[1]), reverse=True)
+        stem = f"{str(self.settings['FEEDS_PATH']).strip('/')}/commitments"
+        plan = FeedPlan(scope="commitments", key="", lang=config.default_lang,
+                        title=f"{self.settings['SITENAME']} — Commitments", stem=stem,
+                        alternate=url, first_date=changes[-1][2].date.date(), articles=())
+        template = self.get_template("transparency/commitment_entry")
+        entries = [EntryData(
+            id=tag_uri(config.host, change.date.date(), f"{url}{c.id}/{n}"),
+            title=strip_illegal_xml(f"{change.status.replace('-', ' ').capitalize()}: {c.what}"),
+            url=absolute_url(config.site_url, f"{url}#{c.id}"), published=change.date,
+            updated=change.date, authors=(), categories=(change.status,), summary="",
+            content=strip_illegal_xml(template.render(commitment=c, change=change)),
+            lang=config.default_lang) for c, n, change in changes]
+        for fmt in config.formats:
+            target = Path(sanitised_join(self.output_path, plan.path(fmt)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(render_feed(plan, fmt, entries, config))
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

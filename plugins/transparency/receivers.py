@@ -7,7 +7,11 @@ from typing import Any
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
-from transparency.generator import CorrectionsGenerator, HistoryGenerator
+from transparency.generator import (
+    CommitmentsGenerator,
+    CorrectionsGenerator,
+    HistoryGenerator,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "TRANSPARENCY_HISTORY_URL": "{url}history/",
     # The repository's web address, for links to each change's diff (None: no links).
     "TRANSPARENCY_REPO_URL": None,
+    # Commitments: the data file (under content/) and the page listing them.
+    "TRANSPARENCY_COMMITMENTS_PATH": "commitments.yml",
+    "TRANSPARENCY_COMMITMENTS_URL": "commitments/",
 }
 
 
@@ -29,7 +36,8 @@ def check_settings(pelican: Any) -> None:
     with stop_on_problems(logger, "transparency"):
         apply_defaults(pelican.settings, "TRANSPARENCY_", DEFAULTS)
         for key in ("TRANSPARENCY_CORRECTIONS_URL", "TRANSPARENCY_CORRECTIONS_FEED",
-                    "TRANSPARENCY_HISTORY_URL"):
+                    "TRANSPARENCY_HISTORY_URL", "TRANSPARENCY_COMMITMENTS_PATH",
+                    "TRANSPARENCY_COMMITMENTS_URL"):
             require_type(pelican.settings, key, str, "text")
         require_type(pelican.settings, "TRANSPARENCY_HISTORY", bool, "True or False")
         require_type(pelican.settings, "TRANSPARENCY_REPO_URL", (str, type(None)),
@@ -38,4 +46,4 @@ def check_settings(pelican: Any) -> None:
 
 def add_generator(pelican: Any) -> list[type[Any]]:
     """Add the corrections and history generators."""
-    return [CorrectionsGenerator, HistoryGenerator]
+    return [CorrectionsGenerator, HistoryGenerator, CommitmentsGenerator]
