@@ -18,7 +18,7 @@ from candor_common.errors import Problem
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("published", "review", "draft", "hidden")
 REPEATABLE = ("correction",)
-CORRECTION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?)\s*:\s*(\S.*)$")
+CORRECTION_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)\s*:\s*(\S.*)$")
 DATE_HELP = "Write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2025-03-14 09:00"
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from candor_common.errors import BuildAborted, ConfigError
 from candor_common.report import stop_on_problems
-from candor_common.settings import apply_defaults
+from candor_common.settings import apply_defaults, require_type
 from publishing.clock import build_now
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,11 @@ def check_settings(pelican: Any) -> None:
         apply_defaults(settings, "PUBLISHING_", DEFAULTS)
         settings["CANDOR_BUILD_TIME"] = build_now(settings["PUBLISHING_NOW"],
                                                       settings.get("TIMEZONE", "UTC"))
+        require_type(settings, "PUBLISHING_APPROVERS", (list, tuple),
+                     "a list of names, e.g. ['Jordan Blake']")
+        for key in ("PUBLISHING_PREVIEW", "PUBLISHING_REQUIRE_APPROVAL",
+                    "PUBLISHING_REQUIRE_DISCLOSURE"):
+            require_type(settings, key, bool, "True or False")
         if settings["PUBLISHING_REQUIRE_APPROVAL"] and not settings["PUBLISHING_APPROVERS"]:
             msg = ("pelicanconf: PUBLISHING_APPROVERS: approval is required but nobody may "
                    "approve. List the approvers, e.g. PUBLISHING_APPROVERS = "

@@ -9,9 +9,11 @@ from candor_tools.site_checks import check_personal_data
 def test_personal_data_scan_finds_emails_and_ips_but_allows_the_intake(tmp_path):
     (tmp_path / "a.html").write_text('<a href="mailto:questions@co.example">ask</a>')
     (tmp_path / "qa.json").write_text('{"by": "jo@mail.example", "ip": "203.0.113.9"}')
+    (tmp_path / "b.html").write_text("<p>It came from 198.51.100.7.</p>")
     (tmp_path / "version.txt").write_text("pelican 4.12.0")
     problems = check_personal_data(tmp_path, ("questions@co.example",))
-    assert problems == ["qa.json: an e-mail address is published (jo@mail.example)",
+    assert problems == ["b.html: an IP address is published (198.51.100.7)",
+                        "qa.json: an e-mail address is published (jo@mail.example)",
                         "qa.json: an IP address is published (203.0.113.9)"]
 
 
