@@ -159,6 +159,11 @@ class CommitmentsGenerator(Generator):
         for commitment in self.commitments:
             by_source.setdefault(commitment.source, []).append(commitment)
         self.context["COMMITMENTS_BY_SOURCE"] = by_source
+        stem = f"{str(self.settings['FEEDS_PATH']).strip('/')}/commitments"
+        self.context["COMMITMENTS_FEEDS"] = [
+            Feed(scope="commitments", key="", title=f"{self.settings['SITENAME']} — Commitments",
+                 url=f"{stem}.{fmt}.xml", format=fmt, mime=MIME_TYPES[fmt])
+            for fmt in self.settings["FEEDS_FORMATS"]] if self.commitments else []
         content = self.context["generated_content"]
         for source, items in by_source.items():
             post = content.get(source)

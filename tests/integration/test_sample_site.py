@@ -43,7 +43,7 @@ def test_every_page_type_is_built(sample_site):
 
 def test_production_sample_has_no_drafts_and_passes_the_site_checks(sample_site):
     assert not (sample_site / "drafts").exists()
-    assert run_checks(sample_site, SITEURL) == []
+    assert run_checks(sample_site, SITEURL, ("questions@tidewater.example",)) == []
 
 
 def test_site_feed_lists_every_published_post_in_full(sample_site):
