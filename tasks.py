@@ -179,3 +179,42 @@ def clean(c):
     """Remove generated files (output/, output-check/, caches)."""
     for name in ("output", "output-check", "cache"):
         shutil.rmtree(ROOT / name, ignore_errors=True)
+
+
+@task(
+    positional=["file"],
+    iterable=["map_", "identity", "column"],
+    help={
+        "file": "The export: a file (a folder of comment files for staticman)",
+        "format": "disqus, wxr, isso, remark42, staticman, github, mastodon or csv",
+        "session": "Put every question in this existing session (content/qa/ID.yml)",
+        "post": "Put every question under this post (path from content/, or slug)",
+        "map": "OLD=POST: a source URL, path or thread id, and the post it is now (repeat)",
+        "identity": "SLUG=ACCOUNT: an executive's account in this source (repeat)",
+        "column": "csv: FIELD=HEADER, e.g. text=Question (repeat)",
+        "date_format": "csv: strptime format of the dates, e.g. %d/%m/%Y %H:%M",
+        "names": "full (default), initial ('Marta G.') or none",
+        "source_timezone": "Zone of times the export writes without one",
+        "dry_run": "Report what would change, write nothing",
+    },
+)
+def qa_import(c, file, format, session=None, post=None, map_=None, identity=None,  # noqa: PLR0917
+              column=None, date_format=None, names="full", source_timezone=None,
+              dry_run=False):
+    """Import questions and comments from Disqus, WordPress, Isso, ... into content/qa/."""
+    from candor_tools.qa_import.cli import main
+
+    args = [str(file), "--format", format, "--names", names]
+    for flag, value in (("--session", session), ("--post", post),
+                        ("--date-format", date_format),
+                        ("--source-timezone", source_timezone)):
+        if value:
+            args += [flag, value]
+    for flag, values in (("--map", map_), ("--identity", identity), ("--column", column)):
+        for value in values or []:
+            args += [flag, value]
+    if dry_run:
+        args.append("--dry-run")
+    code = main(args)
+    if code:
+        sys.exit(code)
