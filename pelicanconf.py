@@ -87,7 +87,10 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 SUBSCRIBE_URL = "subscribe/"
 SUBSCRIBE_SAVE_AS = "subscribe/index.html"
-DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "subscribe", "404", "robots"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "subscribe", "search",
+                    "404", "robots"]
 ROBOTS_SAVE_AS = "robots.txt"
 PAGINATED_TEMPLATES = {"index": 10, "category": 10, "tag": 10, "author": 10}
 DEFAULT_PAGINATION = 10
@@ -113,6 +116,9 @@ FEEDS_DOMAIN = "http://127.0.0.1:8000"
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
+        # Column alignment as align="right", not style="…": the production
+        # Content-Security-Policy allows no inline styles.
+        "markdown.extensions.tables": {"use_align_attribute": True},
         "markdown.extensions.meta": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
@@ -134,7 +140,7 @@ PUBLISHING_APPROVERS = ["Jordan Blake", "Inés Navarro"]
 
 SITEMAP = {
     "format": "xml",
-    "exclude": ["drafts/", "404.html", "robots.txt"],
+    "exclude": ["drafts/", "404.html", "robots.txt", "history/$"],
 }
 
 MENUITEMS = ()

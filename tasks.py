@@ -39,6 +39,22 @@ def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool 
 def build(c):
     """Build the site for local reading (drafts shown with a banner) into output/."""
     _pelican(c, str(ROOT / "pelicanconf.py"))
+    index_for_search(c, OUTPUT, _setting("DEFAULT_LANG"))
+
+
+def index_for_search(c, output: Path, lang: str) -> None:
+    """Index the built site with Pagefind into output/pagefind/ (posts and answers only).
+
+    Templates mark what is indexed (data-pagefind-body): published posts and
+    answered questions, never drafts, hidden or embargoed posts.
+    """
+    bundle = output / "pagefind"
+    shutil.rmtree(bundle, ignore_errors=True)
+    c.run(shlex.join([sys.executable, "-m", "pagefind", "--site", str(output),
+                      "--force-language", lang, "--quiet"]), pty=False, in_stream=False)
+    # The theme's search.js talks to pagefind.js; Pagefind's ready-made UIs go unused.
+    for unused in [*bundle.glob("*-ui.*"), bundle / "pagefind-highlight.js"]:
+        unused.unlink(missing_ok=True)
 
 
 @task
@@ -47,6 +63,7 @@ def preview(c, port=PORT):
     site = f"http://{HOST}:{port}"
     _pelican(c, str(ROOT / "publishconf.py"), OUTPUT, "-e", f'SITEURL="{site}"',
              f'FEEDS_DOMAIN="{site}"')
+    index_for_search(c, OUTPUT, _setting("DEFAULT_LANG", "publishconf.py"))
     _serve_static(OUTPUT, int(port))
 
 
@@ -136,6 +153,7 @@ def check(c):
         result = _pelican(c, str(ROOT / "publishconf.py"), folder, strict=True, warn=True)
         if result.failed:
             sys.exit("check: the production build failed; output-check/ is unchanged.")
+        index_for_search(c, folder, _setting("DEFAULT_LANG", "publishconf.py"))
         ask = str(_setting("QA_DIGEST_ASK_URL", "publishconf.py"))
         intake = tuple(re.findall(r"mailto:([^?]+)", ask))
         problems = run_checks(folder, _setting("SITEURL", "publishconf.py"), intake)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from datetime import datetime
 from pathlib import Path
@@ -31,9 +32,12 @@ def check_personal_data(output: Path, allowed_emails: tuple[str, ...] = ()) -> l
     allowed = {a.lower() for a in allowed_emails}
     problems = []
     for path in sorted(output.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+        if path.is_file() and path.suffix == ".pf_fragment":  # the search index, gzipped
+            text = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        elif path.is_file() and path.suffix in TEXT_SUFFIXES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        else:
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
         emails = sorted({m for m in EMAIL_RE.findall(text) if m.lower() not in allowed})
         ips = sorted(set(IPV4_RE.findall(text)))
         where = path.relative_to(output)

@@ -8,6 +8,8 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from feeds.xmltext import strip_illegal_xml
+
 
 def absolutize_links(fragment: str, base_url: str) -> str:
     """Return ``fragment`` with every relative ``href``/``src``/``srcset`` resolved.
@@ -18,7 +20,10 @@ def absolutize_links(fragment: str, base_url: str) -> str:
     if not fragment.strip():
         return fragment
     wrapper = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    wrapper.make_links_absolute(base_url, resolve_base_href=False)
+    # Entities such as &#14; decode to characters XML cannot carry: drop them
+    # from the resolved URL, as strip_illegal_xml does for the text.
+    wrapper.rewrite_links(lambda link: strip_illegal_xml(urljoin(base_url, link)),
+                          resolve_base_href=False)
     for element in wrapper.iter():
         srcset = element.get("srcset") if isinstance(element.tag, str) else None
         if srcset:

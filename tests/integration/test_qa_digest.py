@@ -122,7 +122,9 @@ def test_reader_markup_is_inert_everywhere(site):
             href = str(tag.get("href", ""))
             assert not href.lower().startswith("javascript:"), (html_file, tag)
         for script in tree.find_all("script"):
-            assert script.get("type") == "application/ld+json", html_file
+            # Inline blocks are data only; code comes from the theme's own files.
+            src = str(script.get("src", ""))
+            assert script.get("type") == "application/ld+json" or "/theme/js/" in src, html_file
 
 
 def test_answer_feeds_are_valid_and_hold_question_and_answer(site):

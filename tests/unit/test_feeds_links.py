@@ -43,3 +43,8 @@ def test_srcset_candidates_become_absolute() -> None:
 @pytest.mark.parametrize("html", ["", "   ", "\n"])
 def test_empty_fragment_is_returned_unchanged(html: str) -> None:
     assert absolutize_links(html, BASE) == html
+
+
+def test_links_with_entities_xml_cannot_carry_do_not_stop_the_build() -> None:
+    out = absolutize_links('<a href=" &#14; javascript:alert(1)">x</a>', BASE)
+    assert "\x0e" not in out and out.endswith(">x</a>")

@@ -1,3 +1,4 @@
+import gzip
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,14 @@ def test_personal_data_scan_finds_emails_and_ips_but_allows_the_intake(tmp_path)
     assert problems == ["b.html: an IP address is published (198.51.100.7)",
                         "qa.json: an e-mail address is published (jo@mail.example)",
                         "qa.json: an IP address is published (203.0.113.9)"]
+
+
+def test_personal_data_scan_reads_the_compressed_search_index(tmp_path):
+    fragment = tmp_path / "pagefind" / "fragment" / "en_1.pf_fragment"
+    fragment.parent.mkdir(parents=True)
+    fragment.write_bytes(gzip.compress(b'pagefind_dcd{"content": "write to jo@mail.example"}'))
+    assert check_personal_data(tmp_path) == [
+        "pagefind/fragment/en_1.pf_fragment: an e-mail address is published (jo@mail.example)"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
