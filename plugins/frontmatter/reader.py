@@ -12,6 +12,7 @@ from pelican.urlwrappers import Author, Category
 from pelican.utils import slugify
 
 from candor_common.errors import FrontMatterError, Problem
+from candor_common.paths import display_path
 from frontmatter.header import read_header, strip_header_comments
 from frontmatter.schema import Rules, as_values, check_fields, corrections_of
 from roster.receivers import roster_for
@@ -66,7 +67,7 @@ class CandorMarkdownReader(MarkdownReader):
         relative = path.relative_to(content_root) if path.is_relative_to(content_root) else path
         roster = roster_for(settings)
         return Rules(
-            path=_display(path),
+            path=display_path(path),
             content_root=content_root,
             kinds=dict(settings["FRONTMATTER_KINDS"]),
             languages=tuple(settings["FRONTMATTER_LANGUAGES"]),
@@ -128,7 +129,7 @@ class MarkdownOnlyReader(HTMLReader):
         """Refuse the file with a message saying how to fix it."""
         path = Path(source_path)
         error = FrontMatterError([Problem(
-            _display(path), None, "file", f"'{path.suffix}' files are not read by Candor",
+            display_path(path), None, "file", f"'{path.suffix}' files are not read by Candor",
             "Write the post in Markdown: rename it to .md and use the fields in "
             "docs/front-matter.md")])
         for line in str(error).splitlines():
@@ -150,10 +151,3 @@ def _check_lang_suffix(path: Path, values: dict[str, tuple[str, int]],
                         f"says '{value}' but the file name ends in '.{suffix}.md'",
                         "Make the file name and Lang agree")]
     return []
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from candor_common.errors import DataError, Problem
+from candor_common.paths import display_path
 from qa_digest.digest import build_digest
 from qa_digest.load import load_thread
 from qa_digest.model import Digest, Question, Scorecard, Thread
@@ -47,7 +48,7 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     threads: list[Thread] = []
     posts: dict[int, Any] = {}
     for path in data_files(folder):
-        display = _display(path)
+        display = display_path(path)
         thread, found = load_thread(path, display, zone, authors)
         problems += found
         if thread is None:
@@ -99,10 +100,3 @@ def post_qa(digest: Digest, thread_id: str, top: int, url: str) -> PostQA:
     answered = sorted((q for q in thread.questions if q.status == "answered"),
                       key=lambda q: (-q.total_votes, q.asked_at, q.id))
     return PostQA(thread, digest.per_thread[thread_id], tuple(answered[:top]), url)
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

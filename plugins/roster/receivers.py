@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from candor_common.paths import display_path
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults
 from roster.load import load_roster
@@ -33,7 +34,7 @@ def roster_for(settings: Any) -> Roster:
     path = content / settings.get("ROSTER_PATH", DEFAULTS["ROSTER_PATH"])
     stat = path.stat() if path.exists() else None
     key = (stat.st_mtime_ns, stat.st_size) if stat else None
-    display = _display(path)
+    display = display_path(path)
     return _cached(str(path), str(content), display, key)
 
 
@@ -41,12 +42,6 @@ def roster_for(settings: Any) -> Roster:
 def _cached(path: str, content: str, display: str, _key: object) -> Roster:
     return load_roster(Path(path), Path(content), display)
 
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def add_roster_to_context(generator: Any) -> None:

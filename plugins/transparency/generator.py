@@ -10,6 +10,7 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from candor_common.paths import display_path
 from candor_common.report import stop_on_problems
 from feeds.catalog import MIME_TYPES, Feed
 from feeds.config import read_config
@@ -149,7 +150,7 @@ class CommitmentsGenerator(Generator):
         path = Path(self.settings["PATH"]) / self.settings["TRANSPARENCY_COMMITMENTS_PATH"]
         zone = ZoneInfo(self.settings.get("TIMEZONE", "UTC"))
         with stop_on_problems(logger, "transparency"):
-            loaded = load_commitments(path, _display(path), zone,
+            loaded = load_commitments(path, display_path(path), zone,
                                       frozenset(roster_for(self.settings).slugs()))
             self.commitments = self._public(loaded, path)
         today = self.settings["CANDOR_BUILD_TIME"].date()
@@ -181,7 +182,7 @@ class CommitmentsGenerator(Generator):
             if commitment.source.startswith("qa:"):
                 question = digest.by_id.get(commitment.source[3:]) if digest else None
                 if question is None:
-                    problems.append(Problem(_display(path), None, "source",
+                    problems.append(Problem(display_path(path), None, "source",
                                             f"{commitment.id}: no question "
                                             f"'{commitment.source[3:]}'",
                                             "Use qa:<question id> of an existing question"))
@@ -190,7 +191,7 @@ class CommitmentsGenerator(Generator):
                 continue
             post = content.get(commitment.source)
             if post is None:
-                problems.append(Problem(_display(path), None, "source",
+                problems.append(Problem(display_path(path), None, "source",
                                         f"{commitment.id}: no post at content/"
                                         f"{commitment.source}", "Give the post's path from "
                                         "content/, e.g. posts/2025/x.md"))
@@ -233,10 +234,3 @@ class CommitmentsGenerator(Generator):
             target = Path(sanitised_join(self.output_path, plan.path(fmt)))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(render_feed(plan, fmt, entries, config))
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
