@@ -5,17 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
 
+from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.catalog import build_catalog
 from feeds.config import read_config
 from feeds.entries import EntryData, entry_data
-from feeds.errors import FeedError
 from feeds.plan import FeedPlan, plan_feeds
 from feeds.render import render_feed
 
@@ -63,14 +61,7 @@ class FeedsGenerator(Generator):
         return entries
 
     def _write(self, relative_path: str, data: bytes) -> None:
-        target = Path(sanitised_join(self.output_path, relative_path))
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        except OSError as exc:
-            msg = (f"{target}: feed: cannot be written ({exc}). "
-                   "Check that the output folder is writable")
-            raise FeedError(msg) from exc
+        target = write_output(self.output_path, relative_path, data)
         logger.info("feeds: wrote %s", target)
 
 

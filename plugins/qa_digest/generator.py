@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
 
+from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.config import read_config
 from qa_digest.collect import collect, post_qa
@@ -81,6 +80,4 @@ class QADigestGenerator(Generator):
         write_qa_feeds(self.plans, config, make_entry, self._write)
 
     def _write(self, relative: str, data: bytes) -> None:
-        target = Path(sanitised_join(self.output_path, relative))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_output(self.output_path, relative, data)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
 
+from candor_common.output import write_output
 from candor_common.paths import display_path
 from candor_common.report import stop_on_problems
 from feeds.catalog import MIME_TYPES, Feed
@@ -82,9 +82,7 @@ class CorrectionsGenerator(Generator):
         entries = [self._entry(e, config) for e in self.entries]
         assert newest == entries[0].updated  # noqa: S101 - newest first
         for fmt in config.formats:
-            target = Path(sanitised_join(self.output_path, plan.path(fmt)))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(render_feed(plan, fmt, entries, config))
+            write_output(self.output_path, plan.path(fmt), render_feed(plan, fmt, entries, config))
 
     def _entry(self, entry: CorrectionEntry, config: Any) -> EntryData:
         post, correction = entry.post, entry.correction
@@ -231,6 +229,4 @@ class CommitmentsGenerator(Generator):
             content=strip_illegal_xml(template.render(commitment=c, change=change)),
             lang=config.default_lang) for c, n, change in changes]
         for fmt in config.formats:
-            target = Path(sanitised_join(self.output_path, plan.path(fmt)))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(render_feed(plan, fmt, entries, config))
+            write_output(self.output_path, plan.path(fmt), render_feed(plan, fmt, entries, config))
