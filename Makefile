@@ -16,11 +16,13 @@ $(BIN)/python:
 
 $(VENV)/.build-installed: requirements/build.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/build.lock
+	$(BIN)/python -m candor_tools.vnu >/dev/null  # the Nu HTML checker, pinned and verified
 	@rm -f $(VENV)/.test-installed
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/test.lock
+	$(BIN)/python -m candor_tools.vnu >/dev/null
 	touch $(VENV)/.build-installed $@
 
 build: $(VENV)/.build-installed

@@ -116,9 +116,10 @@ FEEDS_DOMAIN = "http://127.0.0.1:8000"
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        # Column alignment as align="right", not style="…": the production
-        # Content-Security-Policy allows no inline styles.
+        # Column alignment as class="align-right": the production Content-Security-
+        # Policy allows no inline styles and HTML has no align attribute any more.
         "markdown.extensions.tables": {"use_align_attribute": True},
+        "candor_common.markdown_align": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},

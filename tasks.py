@@ -6,7 +6,6 @@ create it first.
 
 from __future__ import annotations
 
-import re
 import shlex
 import shutil
 import sys
@@ -137,37 +136,51 @@ def new(c, title, author, kind, lang=None, translates=None):  # noqa: PLR0917
 
 def _setting(name: str, settings_file: str = "pelicanconf.py"):
     """Return a setting as the build sees it, plugin defaults included."""
+    return _settings(settings_file)[name]
+
+
+def _settings(settings_file: str) -> dict:
+    """Return every setting as the build sees it, plugin defaults included."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    return Pelican(read_settings(str(ROOT / settings_file))).settings[name]
+    return dict(Pelican(read_settings(str(ROOT / settings_file))).settings)
 
 
 @task
 def check(c):
-    """Build for production into output-check/, check it, and only then replace the old one."""
+    """Build for production into output-check/, check it, and only then replace the old one.
+
+    Fails on any error: front matter, approvals, disclosure, links and anchors,
+    feeds, HTML validity (Nu checker), personal data, or text of anything held
+    back found in the output. Warns about overdue follow-ups and commitments.
+    """
+    import json
+    import tempfile
+
     from candor_tools.atomic import atomic_replace
-    from candor_tools.site_checks import run_checks, upcoming_embargo
+    from candor_tools.check_report import review_build
+
+    settings = _settings("publishconf.py")
 
     def build_and_check(folder: Path) -> None:
-        result = _pelican(c, str(ROOT / "publishconf.py"), folder, strict=True, warn=True)
-        if result.failed:
-            sys.exit("check: the production build failed; output-check/ is unchanged.")
-        index_for_search(c, folder, _setting("DEFAULT_LANG", "publishconf.py"))
-        ask = str(_setting("QA_DIGEST_ASK_URL", "publishconf.py"))
-        intake = tuple(re.findall(r"mailto:([^?]+)", ask))
-        problems = run_checks(folder, _setting("SITEURL", "publishconf.py"), intake)
-        for line in problems:
+        with tempfile.TemporaryDirectory(prefix="candor-check-") as scratch:
+            report = Path(scratch) / "build-report.json"
+            result = _pelican(c, str(ROOT / "publishconf.py"), folder, "-e",
+                              f"PUBLISHING_BUILD_REPORT={json.dumps(str(report))}",
+                              strict=True, warn=True)
+            if result.failed:
+                sys.exit("check: the production build failed; output-check/ is unchanged.")
+            index_for_search(c, folder, settings["DEFAULT_LANG"])
+            review = review_build(folder, report, settings)
+        for line in review.lines():
             print(f"check: {line}")
-        if problems:
-            sys.exit(f"check: {len(problems)} problem(s); output-check/ is unchanged. "
+        if review.problems:
+            sys.exit(f"check: {len(review.problems)} problem(s); output-check/ is unchanged. "
                      "Nothing should be published like this.")
 
     atomic_replace(ROOT / "output-check", build_and_check)
     print("check: the production build is clean (output-check/).")
-    due = upcoming_embargo(CONTENT, _setting("TIMEZONE"))
-    if due:
-        print(f"check: the next embargoed post, {due[1]}, is due {due[0]:%Y-%m-%d %H:%M %Z}.")
 
 
 @task(help={

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gzip
 import re
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from lxml import etree
@@ -44,25 +42,6 @@ def check_personal_data(output: Path, allowed_emails: tuple[str, ...] = ()) -> l
         problems += [f"{where}: an e-mail address is published ({e})" for e in emails]
         problems += [f"{where}: an IP address is published ({ip})" for ip in ips]
     return problems
-
-
-def upcoming_embargo(content: Path, timezone: str) -> tuple[datetime, str] | None:
-    """Return (when, file) of the next post dated in the future, or None."""
-    from frontmatter.header import read_header  # noqa: PLC0415 - plugins are on sys.path
-
-    zone = ZoneInfo(timezone)
-    now = datetime.now(zone)
-    upcoming = []
-    for path in sorted((content / "posts").rglob("*.md")):
-        values = {e.key: e.value for e in read_header(path.read_text(encoding="utf-8"))}
-        try:
-            when = datetime.fromisoformat(values.get("date", ""))
-        except ValueError:
-            continue
-        when = when if when.tzinfo else when.replace(tzinfo=zone)
-        if when > now and values.get("status", "published") in ("published", "hidden"):
-            upcoming.append((when, str(path.relative_to(content))))
-    return min(upcoming, default=None)
 
 
 def check_no_drafts(output: Path) -> list[str]:

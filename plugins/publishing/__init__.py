@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from publishing.build_report import write_build_report
 from publishing.collisions import stop_on_collisions
 from publishing.receivers import (
     apply_publishing_rules,
@@ -11,6 +12,7 @@ from publishing.receivers import (
     stop_on_failed_sources,
 )
 from publishing.sitemap_dates import pin_sitemap_date
+from publishing.writer import candor_writer
 
 
 def register() -> None:
@@ -20,3 +22,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(stop_on_failed_sources)
     signals.all_generators_finalized.connect(stop_on_collisions)
     signals.all_generators_finalized.connect(pin_sitemap_date)
+    signals.all_generators_finalized.connect(write_build_report)
+    signals.get_writer.connect(candor_writer)

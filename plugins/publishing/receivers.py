@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from candor_common.errors import BuildAborted, ConfigError
@@ -24,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "PUBLISHING_REQUIRE_APPROVAL": False,
     # True in production: every post must say who wrote it (`Written_by:`).
     "PUBLISHING_REQUIRE_DISCLOSURE": False,
+    # A file path: write what the build held back and what is overdue there, as JSON,
+    # for `invoke check`. Never inside the output folder. None: no report.
+    "PUBLISHING_BUILD_REPORT": None,
 }
 
 # Pelican writes drafts to these; production empties them so nothing is written.
@@ -47,6 +51,7 @@ def check_settings(pelican: Any) -> None:
                    "approve. List the approvers, e.g. PUBLISHING_APPROVERS = "
                    "['Jordan Blake'].")
             raise ConfigError(msg)
+        _check_report_path(settings)
     # Candor judges embargoes itself, against PUBLISHING_NOW.
     settings["WITH_FUTURE_DATES"] = True
     if not settings["PUBLISHING_PREVIEW"]:
@@ -118,3 +123,15 @@ def stop_on_failed_sources(generators: list[Any]) -> None:
     message = f"{len(failed)} content file(s) have errors; nothing was written."
     logger.error("publishing: %s", message)
     raise BuildAborted(message)
+
+
+def _check_report_path(settings: Any) -> None:
+    """The build report lists held-back sources: it must never land in the output."""
+    report = settings.get("PUBLISHING_BUILD_REPORT")
+    if not report:
+        return
+    output = Path(settings.get("OUTPUT_PATH", "output")).resolve()
+    if Path(report).resolve().is_relative_to(output):
+        msg = (f"pelicanconf: PUBLISHING_BUILD_REPORT: {report} is inside the output folder, "
+               "which is published. Put the report outside it, or set None.")
+        raise ConfigError(msg)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,17 +75,60 @@ def test_pelican_cli_builds_the_sample_clean_with_fatal_warnings(tmp_path, setti
     assert "WARNING" not in result.stdout + result.stderr
 
 
+REVERSED_LISTINGS = """
+import os, sys
+import pelican
+
+# Every directory listing comes back in reverse order: os.scandir (behind os.walk,
+# which Pelican's readers use, and behind pathlib and glob, which plugins use) and
+# os.listdir.
+_scandir, _listdir = os.scandir, os.listdir
+
+
+class Listing:
+    def __init__(self, entries):
+        self._entries = iter(entries)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def close(self):
+        pass
+
+
+def scandir(path="."):
+    with _scandir(path) as entries:
+        return Listing(reversed(list(entries)))
+
+
+os.scandir = scandir
+os.listdir = lambda path=".": list(reversed(_listdir(path)))
+pelican.main(sys.argv[1:])
+"""
+
+
 def test_the_same_input_gives_byte_identical_output(tmp_path):
     # Two separate processes, as two CI runs would be, with different hash seeds, system
-    # timezones and locales: nothing may depend on the clock or on process state.
+    # timezones and locales, and the second one reading every folder in reverse order:
+    # nothing may depend on the clock, on process state or on file order.
     import os
 
     outputs = []
     environments = [{"PYTHONHASHSEED": "1", "TZ": "America/New_York", "LC_ALL": "C.UTF-8"},
                     {"PYTHONHASHSEED": "4242", "TZ": "Asia/Tokyo", "LC_ALL": "C"}]
-    for name, extra in zip(("first", "second"), environments, strict=True):
+    runners = [["-m", "pelican"], ["-c", REVERSED_LISTINGS]]
+    for name, extra, runner in zip(("first", "second"), environments, runners, strict=True):
         output = tmp_path / name
-        subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "publishconf.py",
+        subprocess.run([sys.executable, *runner, "content", "-s", "publishconf.py",
                         "-o", str(output), "--log-handler", "plain", "-q"],
                        cwd=REPO, check=True, capture_output=True, env={**os.environ, **extra})
         outputs.append({p.relative_to(output): p.read_bytes()
@@ -92,6 +136,24 @@ def test_the_same_input_gives_byte_identical_output(tmp_path):
     first, second = outputs
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_reversed_listings_really_reverse_the_reading_order(tmp_path):
+    # The positive control for the test above: the patched process does see files in
+    # another order (otherwise the comparison would prove nothing).
+    script = REVERSED_LISTINGS.replace("pelican.main(sys.argv[1:])", (
+        "from pathlib import Path\n"
+        "print([p.name for p in Path(sys.argv[1]).iterdir()])\n"
+        "print([f for _, _, fs in os.walk(sys.argv[1]) for f in fs])"))
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("x")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
+                            text=True, check=True)
+    plain = sorted(p.name for p in tmp_path.iterdir())
+    listed, walked = result.stdout.splitlines()
+    assert listed != str(sorted(plain)) or walked != str(sorted(plain))
+    assert listed == str(list(reversed([p.name for p in tmp_path.iterdir()])))
+    assert walked == str(list(reversed(next(os.walk(tmp_path))[2])))
 
 
 def test_sample_town_hall_is_generated_deterministically_and_up_to_date():
@@ -104,8 +166,12 @@ def test_sample_q_and_a_has_every_status_and_embeds_on_posts(sample_site):
     import json
 
     data = json.loads((sample_site / "qa" / "digest.json").read_text())
-    statuses = {q["status"] for t in data["threads"] for q in t["questions"]}
+    statuses = {q["status"] for t in data["threads"] for q in t["questions"]
+                if q["kind"] == "question"}
     assert statuses == {"answered", "follow-up", "declined", "pending", "merged", "removed"}
+    comments = {q["status"] for t in data["threads"] for q in t["questions"]
+                if q["kind"] == "comment"}
+    assert comments == {"published", "removed"}
     assert data["scorecard"]["received"] >= 300
     embedded = [p for p in sample_site.glob("posts/*/*/index.html")
                 if 'class="qa-digest' in p.read_text()]

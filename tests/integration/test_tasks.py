@@ -191,3 +191,41 @@ def test_check_keeps_the_last_good_build_when_a_new_one_fails(project):
     assert second.returncode != 0
     assert "kind: 'essay' is not a kind of post" in second.stdout + second.stderr
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+
+
+PUBLISHED = ("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n"
+             "Written_by: ana-ruiz\nApproved_by: Jordan Blake\n\nHi.\n")
+OVERDUE = ("commitments:\n  - id: open-the-path\n    what: Open the path\n    who: ana-ruiz\n"
+           "    due: 2025-03-01\n    source: posts/hello.md\n    history:\n"
+           "      - date: 2025-01-01\n        status: open\n")
+
+
+def test_check_finds_leaks_invalid_html_and_warns_about_overdue_commitments(project):
+    content = project / "content"
+    (content / "posts" / "hello.md").write_text(
+        PUBLISHED.replace("Hi.", 'Hi.\n\n<p id="dup">One.</p>\n\n<p id="dup">Two.</p>'))
+    (content / "posts" / "plans.md").write_text(
+        "Title: Plans\nDate: 2025-01-02 10:00\nAuthor: ana-ruiz\nKind: news\nWritten_by: ana-ruiz\n"
+        "Status: draft\n\n"
+        "We will close the Requena plant in March and move the team to Valencia.\n")
+    (content / "commitments.yml").write_text(OVERDUE)
+    # A theme mistake that puts every draft on every page.
+    base = project / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text().replace(
+        "</body>", "{% for d in drafts %}{{ d.content }}{% endfor %}</body>"))
+    failed = run(project, "check")
+    report = failed.stdout + failed.stderr
+    assert failed.returncode != 0, report
+    assert "check: error: index.html: publishes text of posts/plans.md (draft)" in report
+    assert "error: posts/2025/hello/index.html:" in report and "Duplicate ID “dup”" in report
+    assert ("warning: commitment open-the-path (ana-ruiz): due 2025-03-01, still open" in report)
+    assert "held back (not in the build): 1 draft" in report
+    assert not (project / "output-check").exists()
+
+    base.write_text(base.read_text().replace("{% for d in drafts %}{{ d.content }}{% endfor %}",
+                                             ""))
+    (content / "posts" / "hello.md").write_text(PUBLISHED)
+    passed = run(project, "check")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "warning: commitment open-the-path" in passed.stdout
+    assert "the production build is clean" in passed.stdout

@@ -1,0 +1,86 @@
+"""Everything `invoke check` says about a production build, gathered in one place.
+
+Problems fail the check (nothing is published); warnings and notes are printed
+for the comms team and do not.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from candor_tools.html_check import check_html
+from candor_tools.leak_scan import held_fingerprints, qa_fingerprints, scan_for_leaks
+from candor_tools.site_checks import run_checks
+
+
+@dataclass
+class Review:
+    """The outcome of checking one build."""
+
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The report, problems first, one line each."""
+        return ([f"error: {p}" for p in self.problems]
+                + [f"warning: {w}" for w in self.warnings] + self.notes)
+
+
+def review_build(output: Path, report_file: Path, settings: dict[str, Any]) -> Review:
+    """Check the build at ``output`` against its build report and the settings."""
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    review = Review()
+    intake = tuple(re.findall(r"mailto:([^?]+)", str(settings.get("QA_DIGEST_ASK_URL", ""))))
+    review.problems += run_checks(output, str(settings.get("SITEURL", "")), intake)
+    review.problems += check_html(output)
+    held = report.get("held_back", [])
+    secret = held_fingerprints(report)
+    qa_folder = Path(settings["PATH"]) / str(settings.get("QA_DIGEST_PATH", "qa"))
+    if qa_folder.is_dir():
+        secret.update(qa_fingerprints(qa_folder, {item["source"] for item in held}))
+    review.problems += scan_for_leaks(output, secret)
+    review.warnings += overdue_warnings(report.get("overdue", {}))
+    review.warnings += [f"{item['source']}: embargoed until {_when(item)}, but "
+                        f"{' and '.join(r for r in item['reasons'] if r != 'embargoed')}: "
+                        "it will not appear at that date"
+                        for item in held if "embargoed" in item["reasons"]
+                        and len(item["reasons"]) > 1]
+    review.notes += held_back_notes(held)
+    return review
+
+
+def _when(item: dict[str, Any]) -> str:
+    return f"{datetime.fromisoformat(item['embargoed_until']):%Y-%m-%d %H:%M %Z}".strip()
+
+
+def overdue_warnings(overdue: dict[str, list[dict[str, str]]]) -> list[str]:
+    """One line per follow-up or commitment past its date."""
+    lines = [f"qa {q['thread']}/{q['id']}: the follow-up {q['by']} promised for {q['due']} "
+             "is overdue; answer it or post a new date" for q in overdue.get("follow_ups", ())]
+    lines += [f"commitment {c['id']} ({c['who']}): due {c['due']}, still {c['status']}; "
+              "record what happened in content/commitments.yml"
+              for c in overdue.get("commitments", ())]
+    return lines
+
+
+def held_back_notes(held: list[dict[str, Any]]) -> list[str]:
+    """Say what the build held back and when the next embargo lifts."""
+    counts = Counter(reason for item in held for reason in item["reasons"])
+    lines = []
+    if counts:
+        summary = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
+        lines.append(f"held back (not in the build): {summary}")
+        lines += [f"  {item['source']}: {', '.join(item['reasons'])}" for item in held]
+    due = sorted((item["embargoed_until"], item["source"]) for item in held
+                 if item["reasons"] == ["embargoed"])
+    if due:
+        when = datetime.fromisoformat(due[0][0])
+        lines.append(f"the next embargoed post, {due[0][1]}, is due {when:%Y-%m-%d %H:%M %Z}.")
+    return lines

@@ -1,0 +1,45 @@
+"""Fingerprints of text that must never be published, and the plain text they are found in.
+
+The build lists what it held back (drafts, posts in review, unapproved or embargoed
+posts); ``invoke check`` then searches every output file, whatever its format
+(HTML, feeds, JSON, CSV, the search index), for sentences of that text.
+Both sides go through :func:`plain` so markup, entities, JSON escapes and
+typography (curly quotes, dashes) cannot hide a match.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+TAG_RE = re.compile(r"<[^>]*>")
+JSON_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
+SPACE_RE = re.compile(r"\s+")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?;:])\s+")
+# A block ends a sentence even without punctuation (a heading, a list item, a cell).
+BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|dt|dd|td|th|blockquote|div|pre|figcaption)>|<br\s*/?>",
+                          re.IGNORECASE)
+TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+                            "–": "-", "—": "-", "…": "...", "\u00a0": " "})
+# A phrase this long is specific enough that finding it elsewhere is a leak, not chance.
+MIN_WORDS = 6
+
+
+def plain(text: str) -> str:
+    """Reduce HTML, XML, JSON or Markdown-rendered text to lower-case words and punctuation."""
+    text = JSON_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = text.replace('\\"', '"').replace("\\/", "/").replace("\\n", " ")
+    for _ in range(2):  # feeds escape HTML that itself holds entities
+        text = TAG_RE.sub(" ", html.unescape(text))
+    return SPACE_RE.sub(" ", text.translate(TYPOGRAPHY)).strip().casefold()
+
+
+def fingerprints(text: str, min_words: int = MIN_WORDS) -> set[str]:
+    """Return the sentences of ``text`` (HTML or plain) long enough to identify it."""
+    found = set()
+    for block in BLOCK_END_RE.split(text):
+        for sentence in SENTENCE_END_RE.split(plain(block)):
+            words = sentence.split()
+            if len(words) >= min_words:
+                found.add(" ".join(words))
+    return found

@@ -1,0 +1,85 @@
+"""The leak scan: fingerprints of held-back text, found in any output format."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from candor_common.textprint import fingerprints, plain
+from candor_tools.leak_scan import qa_fingerprints, scan_for_leaks
+
+SECRET = "We will close the Requena plant in March and move the team to Valencia."  # noqa: S105 - held-back text, not a password
+
+
+def test_plain_text_ignores_markup_entities_json_escapes_and_typography():
+    html = "<p>We won&rsquo;t &ldquo;close&rdquo; it &mdash; not&nbsp;yet.</p>"
+    assert plain(html) == "we won't \"close\" it - not yet."
+    assert plain(json.dumps("We won’t “close” it — not yet.")[1:-1]) == plain(html)
+    assert plain("&lt;p&gt;We won&amp;rsquo;t&lt;/p&gt;") == "we won't"
+
+
+def test_fingerprints_are_the_long_sentences_only():
+    prints = fingerprints(f"<h1>Plan</h1><p>{SECRET} Short one. Thanks!</p>")
+    assert prints == {plain(SECRET)}
+
+
+def write_site(output: Path) -> None:
+    (output / "posts").mkdir(parents=True)
+    (output / "posts" / "index.html").write_text("<p>Nothing to see.</p>")
+
+
+def test_a_clean_site_has_no_leaks(tmp_path):
+    write_site(tmp_path)
+    assert scan_for_leaks(tmp_path, dict.fromkeys(fingerprints(SECRET), "posts/x.md")) == []
+
+
+def test_leaks_are_found_in_html_feeds_json_and_the_search_index(tmp_path):
+    write_site(tmp_path)
+    secret = dict.fromkeys(fingerprints(SECRET), "posts/plant.md (draft)")
+    curly = SECRET.replace("the Requena", "the “Requena”").replace("“", "").replace("”", "")
+    (tmp_path / "a.html").write_text(f"<main><p>{curly.replace(' ', '&nbsp;', 3)}</p></main>")
+    feed = FeedGenerator()
+    feed.id("https://x.example/")
+    feed.title("x")
+    feed.link(href="https://x.example/")
+    entry = feed.add_entry()
+    entry.id("https://x.example/1")
+    entry.title("1")
+    entry.content(f"<p><em>{SECRET}</em></p>", type="html")
+    feed.atom_file(str(tmp_path / "all.atom.xml"))
+    (tmp_path / "digest.json").write_text(json.dumps({"text": SECRET}, ensure_ascii=True))
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "en_1.pf_fragment").write_bytes(
+        gzip.compress(json.dumps({"content": SECRET}).encode()))
+    found = scan_for_leaks(tmp_path, secret)
+    assert found == [f"{name}: publishes text of posts/plant.md (draft)" for name in
+                     ("a.html", "all.atom.xml", "digest.json", "pagefind/en_1.pf_fragment")]
+
+
+def test_removed_q_and_a_entries_and_held_back_threads_are_fingerprinted(tmp_path):
+    qa = tmp_path / "qa"
+    qa.mkdir()
+    (qa / "open.yml").write_text(
+        "post: posts/open.md\nquestions:\n"
+        "  - id: q1\n    status: removed\n    removal_reason: personal-data\n"
+        "    text: |\n      My neighbour Jane Doe lives at 4 Calle Mayor and owes me money.\n"
+        "  - id: q2\n    status: pending\n"
+        "    text: Is the new storage site going to open before the end of summer?\n"
+        "  - id: q3\n    status: removed\n    removal_reason: spam\n"
+        "    text: Is the new storage site going to open before the end of summer?\n")
+    (qa / "secret.yml").write_text(
+        "post: posts/secret.md\nquestions:\n  - id: s1\n    status: answered\n"
+        "    text: Why are you selling the company to the competitor next month?\n"
+        "    answer:\n      by: ana-ruiz\n      text: Because the board accepted the offer last night.\n")
+    found = qa_fingerprints(qa, {"posts/secret.md"})
+    assert found == {
+        "my neighbour jane doe lives at 4 calle mayor and owes me money.":
+            "qa/open.yml (removed entry q1)",
+        "why are you selling the company to the competitor next month?":
+            "qa/secret.yml (its post is held back)",
+        "because the board accepted the offer last night.":
+            "qa/secret.yml (its post is held back)",
+    }
