@@ -19,7 +19,7 @@ import yaml
 
 from candor_common.textprint import fingerprints, plain
 
-TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".xsl", ".js", ".css")
+TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".csv", ".txt", ".xsl", ".js", ".css")
 TEXT_KEYS = ("text", "reason", "title")
 
 

@@ -15,7 +15,7 @@ FEED_SUFFIXES = (".atom.xml", ".rss.xml")
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d)(?!\.\d)")
-TEXT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".txt", ".xsl", ".js")
+TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".csv", ".txt", ".xsl", ".js")
 
 
 def run_checks(output: Path, site_url: str = "",

@@ -47,6 +47,14 @@ def test_production_sample_has_no_drafts_and_passes_the_site_checks(sample_site)
     assert run_checks(sample_site, SITEURL, ("questions@tidewater.example",)) == []
 
 
+def test_every_page_of_the_production_sample_is_valid_html(sample_site):
+    # The Nu HTML checker, as `invoke check` runs it: any template or content that
+    # writes invalid HTML (a misplaced tag, a duplicate id, a meta without name) fails.
+    from candor_tools.html_check import check_html
+
+    assert check_html(sample_site) == []
+
+
 def test_site_feed_lists_every_published_post_in_full(sample_site):
     feed = feedparser.parse((sample_site / "feeds" / "all.atom.xml").read_bytes())
     assert feed.bozo == 0
