@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from candor_tools.feed_rules import atom_problems, rss_problems
+
 FEED_SUFFIXES = (".atom.xml", ".rss.xml")
 
 
@@ -97,13 +99,18 @@ def check_links(output: Path, site_url: str = "") -> list[str]:
 
 
 def check_feeds(output: Path) -> list[str]:
-    """Every feed is well-formed XML."""
+    """Every feed is well-formed XML and keeps the rules of Atom (RFC 4287) or RSS 2.0."""
     problems = []
     for feed in sorted(output.rglob("*.xml")):
         if not feed.name.endswith(FEED_SUFFIXES):
             continue
+        where = feed.relative_to(output)
         try:
-            etree.parse(str(feed), etree.XMLParser(resolve_entities=False, no_network=True))
+            root = etree.parse(str(feed), etree.XMLParser(resolve_entities=False,
+                                                          no_network=True)).getroot()
         except etree.XMLSyntaxError as exc:
-            problems.append(f"{feed.relative_to(output)}: not well-formed XML ({exc})")
+            problems.append(f"{where}: not well-formed XML ({exc})")
+            continue
+        rules = atom_problems if feed.name.endswith(".atom.xml") else rss_problems
+        problems += [f"{where}: feed: {problem}" for problem in rules(root)]
     return problems
