@@ -2184,6 +2184,7 @@ def render(items: list[Item], post: str | None) -> str:
         if number:
             out.append("")
         out += _question(item)
+    out += _comments(items)
     return "\n".join(out) + "\n"
 
 
@@ -2210,6 +2211,46 @@ def _question(item: Item) -> list[str]:
         reason, at, note = item.removal
         lines += ["    removed:", f"      reason: {reason}", f"      at: {stamp(at)}",
                   f"      note: {scalar(note)}"]
+    return lines
+
+
+# Comments (no answer expected), after the questions so every reply_to names an entry
+# above it: (id, reply_to, asked_by or "", executive slug or "", asked_at, votes, status,
+# text). reply_to "top" is the most voted answered question.
+COMMENTS = (
+    ("spring-c01", "top", "Femke D.", "", "2026-03-13 09:10", 31, "published",
+     "Thank you for a straight answer, with the date it depends on."),
+    ("spring-c02", "spring-c01", "", "top", "2026-03-13 12:40", 0, "published",
+     "Thank you, Femke. If that date moves, this answer changes the same day."),
+    ("spring-c03", "", "Bram V.", "", "2026-03-12 16:45", 12, "published",
+     ("We watched the Rotterdam live session from the control room. Best hour of the "
+      "quarter.")),
+    ("spring-c04", "spring-c03", "", CTO, "2026-03-12 18:05", 0, "published",
+     "Thank you, Bram, and thanks to the night shift who stayed on for it."),
+    ("spring-c05", "", "", "", "2026-03-14 22:30", 0, "off-topic", ""),
+    ("spring-c06", "spring-c05", "Lotte K.", "", "2026-03-15 08:10", 2, "published",
+     "The comment above was about an invoice; I hope customer service has it now."),
+)
+
+
+def _comments(items: list[Item]) -> list[str]:
+    answered = [i for i in items if i.status == "answered" and i.response is not None]
+    top = min(answered, key=lambda i: (-i.votes, i.qid))
+    lines: list[str] = []
+    for qid, reply_to, asked_by, by, at, votes, status, text in COMMENTS:
+        lines += ["", f"  - id: {qid}", "    kind: comment"]
+        if reply_to:
+            lines.append(f"    reply_to: {top.qid if reply_to == 'top' else reply_to}")
+        if by:
+            lines.append(f"    by: {top.response[1] if by == 'top' and top.response else by}")
+        elif asked_by:
+            lines.append(f"    asked_by: {scalar(asked_by)}")
+        lines += [f"    asked_at: {at}", "    source: form", f"    votes: {votes}"]
+        if status == "published":
+            lines += block("text", text, 4)
+        else:
+            lines += ["    status: removed", "    removed:", f"      reason: {status}",
+                      "      note: A billing question, passed to customer service."]
     return lines
 
 
@@ -2250,7 +2291,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(text.encode("utf-8"))
-    print(f"Wrote {shown}: {len(items)} questions ({summary(items)}).")
+    print(f"Wrote {shown}: {len(items)} questions ({summary(items)}) and "
+          f"{len(COMMENTS)} comments.")
     return 0
 
 

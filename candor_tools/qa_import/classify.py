@@ -1,10 +1,20 @@
-"""Decide what each record becomes: a question, an answer, or skipped (and why)."""
+"""Decide what each record becomes: an entry (question or comment), an answer, or skipped.
+
+A reader's record becomes an entry whose kind comes from the Q&A file when it is already
+there (an editor's reclassification is kept), else from ``kinds.Classifier``. An
+executive's reply becomes the answer of the nearest reader entry above it when that
+entry is a question; when it is a comment, the reply becomes a comment of its own,
+marked as the executive's (``by:``). Every entry keeps its place in the source's
+threads: ``reply_to`` names the nearest entry above it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from candor_tools.qa_import.identities import Identities
+from candor_tools.qa_import.kinds import Classifier
 from candor_tools.qa_import.records import (
     NOT_A_QUESTION,
     OK,
@@ -16,11 +26,21 @@ from candor_tools.qa_import.records import (
 from candor_tools.qa_import.report import Report
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A record that becomes an entry of a Q&A file."""
+
+    comment: Comment
+    kind: str  # "question" or "comment"
+    reply_to: str | None = None  # the id of the nearest entry it replies to
+    by: str | None = None  # an executive's reply: their author slug
+
+
 @dataclass
 class Sorted:
     """The records of an export, sorted by what they become."""
 
-    questions: list[Comment] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     # question id -> [(reply, executive slug)], the executive's replies to it
     answers: dict[str, list[tuple[Comment, str]]] = field(default_factory=dict)
 
@@ -34,8 +54,13 @@ def _where(export: Export, comment: Comment) -> str:
 
 
 def classify(export: Export, matched: set[str], identities: Identities, *,
-             report: Report, existing: set[str]) -> Sorted:
-    """Sort every record; count skipped ones in ``report`` (by reason)."""
+             report: Report, existing: dict[str, str],
+             classifier: Classifier | None = None) -> Sorted:
+    """Sort every record; count skipped ones and entries by kind in ``report``.
+
+    ``existing`` maps the ids already in the Q&A files to their kind there.
+    """
+    classifier = classifier or Classifier()
     first: dict[str, Comment] = {}
     by_key: dict[str, Comment] = {}
     for comment in export.comments:
@@ -47,23 +72,15 @@ def classify(export: Export, matched: set[str], identities: Identities, *,
     def executive(comment: Comment) -> str | None:
         return identities.executive(comment.identities) if comment.identities else None
 
-    def is_question(comment: Comment) -> bool:
-        return (comment.state == OK and first.get(comment.qid) is comment
-                and comment.thread in matched and bool(comment.text)
-                and executive(comment) is None)
-
-    result = Sorted()
+    kinds: dict[str, str] = {}  # source key -> kind, for every reader entry
+    replies: list[Comment] = []  # executives' records, decided once every kind is known
     for comment in export.comments:
         report.read += 1
         reason = _skip_reason(comment, first, matched, export=export, report=report,
                               existing=existing)
         if reason is None and executive(comment) is not None:
-            root = _root_question(comment, by_key, executive)
-            if root is not None and is_question(root):
-                slug = executive(comment) or ""
-                result.answers.setdefault(root.qid, []).append((comment, slug))
-                continue
-            reason = NOT_A_QUESTION
+            replies.append(comment)
+            continue
         if reason is None and not comment.text:
             reason = UNREADABLE
             report.unreadable.append(f"{_where(export, comment)}: no text is left once "
@@ -71,12 +88,71 @@ def classify(export: Export, matched: set[str], identities: Identities, *,
         if reason is not None:
             report.skipped[reason] += 1
             continue
-        result.questions.append(comment)
+        # A row that carries its own answer (CSV) is a question whatever its wording.
+        kinds[comment.key] = existing.get(comment.qid) or (
+            "question" if comment.answer is not None
+            else classifier.kind_of(comment.text, comment.asks))
+    result = Sorted()
+    by: dict[str, str] = {}  # source key -> executive slug, for executives' comments
+    for comment in replies:
+        slug = executive(comment) or ""
+        root = _root_question(comment, by_key, executive)
+        if root is None or root.key not in kinds:
+            report.skipped[NOT_A_QUESTION] += 1
+        elif comment.qid in existing or kinds[root.key] == "comment":
+            kinds[comment.key] = existing.get(comment.qid) or "comment"
+            by[comment.key] = slug
+        else:
+            result.answers.setdefault(root.qid, []).append((comment, slug))
+
+    def is_entry(comment: Comment) -> bool:
+        return comment.key in kinds or (comment.qid in existing
+                                        and first.get(comment.qid) is comment)
+
+    above = _nearest_entry(by_key, is_entry)
+    for comment in export.comments:
+        kind = kinds.get(comment.key)
+        if kind is None or first.get(comment.qid) is not comment:
+            continue
+        signer = by.get(comment.key)
+        result.entries.append(Entry(comment, kind, above(comment), signer))
+        report.kinds[kind] += 1
+        report.executive_replies += signer is not None
     return result
 
 
+def _nearest_entry(by_key: dict[str, Comment], is_entry: Callable[[Comment], bool]
+                   ) -> Callable[[Comment], str | None]:
+    """Return a function giving the id of the nearest entry above a record (memoized,
+    so the whole export costs one walk up each chain of replies)."""
+    memo: dict[str, str | None] = {}  # key of a record that is no entry -> the answer
+
+    def above(comment: Comment) -> str | None:
+        chain: list[str] = []
+        visited = {comment.key}
+        key, found = comment.parent, None
+        while key is not None and key not in visited:
+            if key in memo:
+                found = memo[key]
+                break
+            parent = by_key.get(key)
+            if parent is None:
+                break
+            if is_entry(parent):
+                found = parent.qid
+                break
+            chain.append(key)
+            visited.add(key)
+            key = parent.parent
+        for key in chain:
+            memo[key] = found
+        return found
+
+    return above
+
+
 def _skip_reason(comment: Comment, first: dict[str, Comment], matched: set[str], *,
-                 export: Export, report: Report, existing: set[str]) -> str | None:
+                 export: Export, report: Report, existing: Collection[str]) -> str | None:
     if comment.state == UNREADABLE:
         report.unreadable.append(f"{_where(export, comment)}: {comment.problem}")
         return UNREADABLE

@@ -15,6 +15,7 @@ from candor_common.errors import CandorError
 from candor_tools.qa_import.errors import ImportOptionError
 from candor_tools.qa_import.formats import FORMATS, ParseOptions
 from candor_tools.qa_import.importer import ImportConfig, run_import
+from candor_tools.qa_import.kinds import DEFAULT_QUESTION_WORDS, MODES, Classifier
 
 ROOT = Path(__file__).resolve().parents[2]
 logger = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep askers' names as published, as 'First L.', or not at all")
     parser.add_argument("--source-timezone", help="zone of times written without one "
                         "(default: UTC; the site's zone for csv)")
+    parser.add_argument("--classify", choices=MODES, help="question or comment: 'auto' "
+                        "(the source's flag, a question mark or a question word; the "
+                        "default, or QA_IMPORT_CLASSIFY), or make every entry one kind")
     parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     parser.add_argument("--no-progress", action="store_true", help="never show a bar")
@@ -69,6 +73,21 @@ def _zone(name: str) -> ZoneInfo:
         raise ImportOptionError(msg) from exc
 
 
+def classifier_from(settings: dict, option: str | None) -> Classifier:
+    """Return the classifier set by --classify, QA_IMPORT_CLASSIFY, QA_IMPORT_QUESTION_WORDS."""
+    mode = option or settings.get("QA_IMPORT_CLASSIFY", "auto")
+    if mode not in MODES:
+        msg = (f"pelicanconf: QA_IMPORT_CLASSIFY: '{mode}' is not allowed. Use one of: "
+               f"{', '.join(MODES)}.")
+        raise ImportOptionError(msg)
+    words = settings.get("QA_IMPORT_QUESTION_WORDS", DEFAULT_QUESTION_WORDS)
+    if isinstance(words, str) or not all(isinstance(w, str) and w.strip() for w in words):
+        msg = ("pelicanconf: QA_IMPORT_QUESTION_WORDS: must be a list of words or phrases. "
+               "Write e.g. ['what', 'why', 'qué'].")
+        raise ImportOptionError(msg)
+    return Classifier(str(mode), tuple(w.strip().lower() for w in words))
+
+
 def config_from(args: argparse.Namespace) -> ImportConfig:
     """Build the import's configuration from options and the site's settings."""
     from pelican.settings import read_settings  # noqa: PLC0415 - slow import, CLI only
@@ -91,6 +110,7 @@ def config_from(args: argparse.Namespace) -> ImportConfig:
         article_paths=tuple(settings.get("ARTICLE_PATHS") or ("posts",)),
         session=args.session, post=args.post, mapping=_pairs(args.map, "map"),
         identities=tuple(args.identity), dry_run=args.dry_run,
+        classifier=classifier_from(settings, args.classify),
         parse=ParseOptions(names=args.names, zone=source_zone, columns=columns,
                            date_format=args.date_format, delimiter=args.delimiter),
         progress=False if args.no_progress else None, root=Path.cwd())

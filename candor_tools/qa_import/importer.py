@@ -12,6 +12,7 @@ from candor_tools.qa_import.classify import classify
 from candor_tools.qa_import.errors import QAImportError
 from candor_tools.qa_import.formats import FORMATS, ParseOptions, parser_for
 from candor_tools.qa_import.identities import load_identities
+from candor_tools.qa_import.kinds import Classifier
 from candor_tools.qa_import.plan import build_plan
 from candor_tools.qa_import.posts import PostMatcher, find_posts
 from candor_tools.qa_import.progress import byte_progress
@@ -41,6 +42,7 @@ class ImportConfig:
     identities: tuple[str, ...] = ()
     parse: ParseOptions = field(default_factory=ParseOptions)
     dry_run: bool = False
+    classifier: Classifier = field(default_factory=Classifier)  # question or comment
     progress: bool | None = None  # None: a bar only on a terminal
     root: Path | None = None  # paths in messages are shown relative to it
 
@@ -86,7 +88,8 @@ def run_import(config: ImportConfig) -> Report:
     report = Report(export.source, display, dry_run=config.dry_run,
                     warnings=list(export.warnings))
     records = classify(export, set(targets), identities, report=report,
-                       existing=set(index.questions))
+                       existing={qid: q.kind for qid, q in index.questions.items()},
+                       classifier=config.classifier)
     plan = build_plan(records, targets, index, ctx_source=source, zone=config.zone,
                       identities=identities, roster=roster, report=report)
     if not report.balanced:

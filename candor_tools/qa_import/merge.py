@@ -1,7 +1,8 @@
 """Merge imported questions into Q&A files: new ones appended, known ones updated in place.
 
 The source owns a question's asker, time, source, votes and text. Candor owns everything
-else: status, answers, declines, follow-ups, merges, removals and topics. A question still
+else: kind, reply_to, status, answers, declines, follow-ups, merges, removals and
+topics. A question still
 ``pending`` gets the executive's reply as its answer; any other status is a decision made
 in Candor and is never touched. A removed question is never touched at all: its text and
 name may have been deleted on purpose.
@@ -61,9 +62,12 @@ def _int(value: str | None) -> int:
 
 
 def _wanted(question: NewQuestion) -> dict[str, str | int | None]:
-    return {"asked_by": question.asked_by or None, "asked_at": question.asked_at,
-            "source": question.source, "votes": question.votes or None,
-            "text": question.text}
+    wanted: dict[str, str | int | None] = {
+        "asked_by": question.asked_by or None, "asked_at": question.asked_at,
+        "source": question.source, "votes": question.votes or None, "text": question.text}
+    if question.by:  # an executive's reply is signed by 'by', which Candor owns
+        del wanted["asked_by"]
+    return wanted
 
 
 def field_edits(existing: ExistingQuestion, question: NewQuestion) -> list[Edit]:
@@ -90,10 +94,17 @@ def field_edits(existing: ExistingQuestion, question: NewQuestion) -> list[Edit]
 
 
 def answer_edit(existing: ExistingQuestion, question: NewQuestion) -> Edit | None:
-    """Return the edit turning a pending question into an answered one (None otherwise)."""
-    status: Span | None = existing.fields.get("status")
-    if question.answer is None or status is None or existing.status != "pending":
+    """Return the edit turning a pending question into an answered one (None otherwise).
+
+    A comment is never answered, even if an executive replied to it at the source.
+    """
+    if (question.answer is None or existing.kind != "question"
+            or existing.status != "pending"):
         return None
+    status: Span | None = existing.fields.get("status")
+    if status is None:  # pending by default: add the answer after the last field
+        column = existing.fields["id"].column
+        return Edit(existing.end, existing.end, answer_lines(question.answer, column))
     return Edit(status.start, status.end, answer_lines(question.answer, status.column))
 
 

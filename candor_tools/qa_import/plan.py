@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
-from candor_tools.qa_import.classify import Sorted
+from candor_tools.qa_import.classify import Entry, Sorted
 from candor_tools.qa_import.dates import stamp
 from candor_tools.qa_import.identities import Identities
 from candor_tools.qa_import.merge import FileEdits, answer_edit, apply, field_edits
@@ -74,10 +74,12 @@ def _answer(question: Comment, replies: list[tuple[Comment, str]], ctx: _Context
     return Answer(slug, stamp(at, ctx.zone), "\n".join(r.text for r, _ in replies))
 
 
-def _new_question(comment: Comment, answer: Answer | None, ctx: _Context) -> NewQuestion:
+def _new_question(entry: Entry, answer: Answer | None, ctx: _Context) -> NewQuestion:
+    comment = entry.comment
     assert comment.created is not None  # noqa: S101 - parsers mark dateless records unreadable
     return NewQuestion(comment.qid, stamp(comment.created, ctx.zone), ctx.source,
-                       comment.text, comment.author, comment.votes, answer)
+                       comment.text, "" if entry.by else comment.author, comment.votes,
+                       answer, kind=entry.kind, reply_to=entry.reply_to, by=entry.by)
 
 
 def build_plan(sorted_records: Sorted, targets: dict[str, Target], index: QAIndex, *,
@@ -87,9 +89,10 @@ def build_plan(sorted_records: Sorted, targets: dict[str, Target], index: QAInde
     ctx = _Context(ctx_source, zone, identities, roster, report)
     edits: dict[Path, FileEdits] = {}
     new_files: dict[Path, tuple[str, list[NewQuestion]]] = {}
-    for comment in sorted_records.questions:
+    for entry in sorted_records.entries:
+        comment = entry.comment
         replies = sorted_records.answers.get(comment.qid, [])
-        question = _new_question(comment, _answer(comment, replies, ctx), ctx)
+        question = _new_question(entry, _answer(comment, replies, ctx), ctx)
         existing = index.questions.get(comment.qid)
         if existing is not None:
             _update(existing, question, replies, edits, ctx)

@@ -37,10 +37,23 @@ class ExistingQuestion:
     start: int  # the line of its "- "
 
     @property
+    def kind(self) -> str:
+        """The entry's kind as written: "question" unless it says "comment"."""
+        span = self.fields.get("kind")
+        return "comment" if span and (span.value or "").strip() == "comment" else "question"
+
+    @property
     def status(self) -> str:
-        """The question's status as written ("" if missing)."""
+        """The entry's status: as written, else its kind's default (pending, published)."""
         span = self.fields.get("status")
-        return span.value or "" if span else ""
+        if span is None:
+            return "pending" if self.kind == "question" else "published"
+        return span.value or ""
+
+    @property
+    def end(self) -> int:
+        """The line after the entry's last field."""
+        return max(span.end for span in self.fields.values())
 
 
 @dataclass

@@ -69,6 +69,9 @@ class Comment:
     problem: str = ""  # why an unreadable record could not be read
     origin: str = ""  # the file it came from, when the export is a folder of files
     chosen: bool = False  # marked as the accepted answer at the source (GitHub)
+    # The source's own word on whether it is a question (GitHub: an answered discussion,
+    # or one in an answerable category); None when the source does not say.
+    asks: bool | None = None
     # CSV rows carry their answer along: (account or slug, when, sanitized HTML)
     answer: tuple[str, datetime, str] | None = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -12,7 +12,7 @@ _PLAIN = re.compile(r"^[^\W\d_][\w.' -]*[\w.]$|^[^\W\d_]$")
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 HEADER = ("# Questions imported by `invoke qa-import` (docs/migration.md). Edit it like any\n"
           "# Q&A file: a re-import only updates what the source owns (asker, time, votes,\n"
-          "# text) and never touches statuses, answers, declines, merges or removals.\n")
+          "# text) and never touches kinds, statuses, answers, declines, merges or removals.\n")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class NewQuestion:
     asked_by: str = ""
     votes: int = 0
     answer: Answer | None = None
+    kind: str = "question"
+    reply_to: str | None = None
+    by: str | None = None  # an executive's reply: their author slug
 
 
 def scalar(value: str) -> str:
@@ -69,8 +72,16 @@ def answer_lines(answer: Answer, indent: int) -> list[str]:
 def question_lines(question: NewQuestion, dash: int) -> list[str]:
     """Return a whole question, its ``- id:`` line at column ``dash``."""
     indent = dash + 2
-    lines = [f"{' ' * dash}- id: {question.qid}"]
-    if question.asked_by:
+    pad = " " * indent
+    # kind is written out so an editor reclassifies an entry by changing this one line;
+    # status is left out while it is the kind's default (pending, published), for the same
+    # reason.
+    lines = [f"{' ' * dash}- id: {question.qid}", f"{pad}kind: {question.kind}"]
+    if question.reply_to:
+        lines.append(f"{pad}reply_to: {question.reply_to}")
+    if question.by:
+        lines.append(f"{pad}by: {question.by}")
+    elif question.asked_by:
         lines += field_lines("asked_by", question.asked_by, indent)
     lines += field_lines("asked_at", question.asked_at, indent)
     lines += field_lines("source", question.source, indent)
@@ -79,15 +90,37 @@ def question_lines(question: NewQuestion, dash: int) -> list[str]:
     lines += field_lines("text", question.text, indent)
     if question.answer is not None:
         lines += answer_lines(question.answer, indent)
-    else:
-        lines.append(f"{' ' * indent}status: pending")
     return lines
 
 
-def questions_block(questions: list[NewQuestion], dash: int) -> list[str]:
-    """Return several questions separated by blank lines."""
-    lines: list[str] = []
+def replies_after_parents(questions: list[NewQuestion]) -> list[NewQuestion]:
+    """Return ``questions`` in order, each reply moved after the entry it replies to.
+
+    A Q&A file requires ``reply_to`` to name an entry above; source clocks can disagree.
+    """
+    batch = {q.qid for q in questions}
+    waiting: dict[str, list[NewQuestion]] = {}
+    done: set[str] = set()
+    ordered: list[NewQuestion] = []
     for question in questions:
+        if question.reply_to in batch and question.reply_to not in done:
+            waiting.setdefault(question.reply_to, []).append(question)
+            continue
+        stack = [question]
+        while stack:
+            current = stack.pop()
+            ordered.append(current)
+            done.add(current.qid)
+            stack.extend(reversed(waiting.pop(current.qid, [])))
+    for stranded in waiting.values():  # only a cycle in the source leaves any here
+        ordered += [replace(q, reply_to=None) for q in stranded]
+    return ordered
+
+
+def questions_block(questions: list[NewQuestion], dash: int) -> list[str]:
+    """Return several questions separated by blank lines, replies after their parents."""
+    lines: list[str] = []
+    for question in replies_after_parents(questions):
         if lines:
             lines.append("")
         lines += question_lines(question, dash)

@@ -29,6 +29,9 @@ class Report:
     created: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # Entries of this export by kind (new ones as classified, known ones as in Candor).
+    kinds: Counter[str] = field(default_factory=Counter)
+    executive_replies: int = 0  # of the comments, those written by an executive
 
     @property
     def skipped_total(self) -> int:
@@ -52,6 +55,12 @@ class Report:
             reasons = ", ".join(f"{r} {self.skipped[r]}" for r in SKIP_REASONS
                                 if self.skipped[r])
             out.append(f"  skipped: {reasons}")
+        if self.kinds:
+            line = (f"  kinds: questions {self.kinds['question']}, "
+                    f"comments {self.kinds['comment']}")
+            if self.executive_replies:
+                line += f" (executive replies {self.executive_replies})"
+            out.append(line)
         out += _section("answers from executives", self.answers)
         out += _section("threads with no matching post (use --map URL=POST or --post)",
                         [f"{k} ({n} comment{'s' * (n != 1)})"

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from candor_common.errors import DataError, Problem
 from candor_common.paths import display_path
+from qa_digest.conversation import ThreadComments
 from qa_digest.digest import build_digest
 from qa_digest.load import load_thread
 from qa_digest.model import Digest, Question, Scorecard, Thread
@@ -20,12 +21,14 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PostQA:
-    """What a post's page shows of its Q&A: the thread, its numbers, the top answers."""
+    """What a post's page shows of its Q&A: the thread, its numbers, the top answers,
+    and its comments (None when the thread has no comment)."""
 
     thread: Thread
     card: Scorecard
     top: tuple[Question, ...]
     url: str
+    comments: ThreadComments | None = None
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -94,9 +97,12 @@ def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem
     return thread, post
 
 
-def post_qa(digest: Digest, thread_id: str, top: int, url: str) -> PostQA:
-    """Return the embedded digest of one thread."""
+def post_qa(digest: Digest, thread_id: str, top: int, url: str,
+            comments: ThreadComments | None = None) -> PostQA:
+    """Return the embedded digest of one thread (questions, and comments if it has any)."""
     thread = next(t for t in digest.threads if t.id == thread_id)
     answered = sorted((q for q in thread.questions if q.status == "answered"),
                       key=lambda q: (-q.total_votes, q.asked_at, q.id))
-    return PostQA(thread, digest.per_thread[thread_id], tuple(answered[:top]), url)
+    has_comments = comments is not None and comments.card.comments > 0
+    return PostQA(thread, digest.per_thread[thread_id], tuple(answered[:top]), url,
+                  comments if has_comments else None)

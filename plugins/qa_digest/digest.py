@@ -8,9 +8,10 @@ from datetime import datetime
 
 from candor_common.errors import Problem
 from qa_digest.model import STATUSES, Digest, Question, Thread
-from qa_digest.stats import scorecard
+from qa_digest.stats import comment_card, scorecard
 
-RESERVED_IDS = frozenset({*STATUSES, "page"})
+# Page addresses inside a thread: status filters, pages, the comments page.
+RESERVED_IDS = frozenset({*STATUSES, "page", "comments"})
 
 
 def build_digest(threads: list[Thread], now: datetime) -> tuple[Digest, list[Problem]]:
@@ -31,6 +32,9 @@ def build_digest(threads: list[Thread], now: datetime) -> tuple[Digest, list[Pro
         if target is None:
             problems.append(Problem(*where, "merged_into", f"no question has the id "
                                     f"'{question.merged_into}'", "Name an existing question"))
+        elif target.kind != "question":
+            problems.append(Problem(*where, "merged_into", f"'{target.id}' is a comment",
+                                    "Merge a question into a question only"))
         elif target.status in ("merged", "removed"):
             problems.append(Problem(*where, "merged_into", f"'{target.id}' is {target.status} "
                                     "itself", "Merge into the canonical question instead"))
@@ -70,6 +74,20 @@ def _check_question(question: Question, source: str,
     return found
 
 
+def reply_index(threads: tuple[Thread, ...]) -> dict[str, tuple[str, ...]]:
+    """Return entry id → the ids of its direct replies, in file order (one pass, O(n)).
+
+    Every ``reply_to`` names an entry above it in the same file (checked at load), so
+    the replies form a forest: no cycle can exist.
+    """
+    children: dict[str, list[str]] = defaultdict(list)
+    for thread in threads:
+        for entry in thread.questions:
+            if entry.reply_to is not None:
+                children[entry.reply_to].append(entry.id)
+    return {parent: tuple(ids) for parent, ids in children.items()}
+
+
 def _with_scorecards(threads: tuple[Thread, ...], by_id: dict[str, Question]) -> Digest:
     hosted: dict[str, list[Question]] = defaultdict(list)
     responses: dict[str, int] = defaultdict(int)
@@ -85,4 +103,7 @@ def _with_scorecards(threads: tuple[Thread, ...], by_id: dict[str, Question]) ->
         per_thread={t.id: scorecard(t.questions) for t in threads},
         per_executive={slug: scorecard(hosted.get(slug, []))
                        for slug in sorted(set(hosted) | set(responses))},
-        responses_by=dict(sorted(responses.items())))
+        responses_by=dict(sorted(responses.items())),
+        replies=reply_index(threads),
+        comments=comment_card(q for t in threads for q in t.questions),
+        comments_per_thread={t.id: comment_card(t.questions) for t in threads})

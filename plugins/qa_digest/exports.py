@@ -7,13 +7,14 @@ import io
 import json
 from typing import Any
 
-from qa_digest.model import Digest, Question, Scorecard
+from qa_digest.model import CommentCard, Digest, Question, Scorecard
 
-SCHEMA_VERSION = 1
+# 2: comments (kind, reply_to, by_executive on every entry; comment numbers).
+SCHEMA_VERSION = 2
 CSV_COLUMNS = ("thread", "id", "status", "asked_by", "asked_at", "source", "votes",
                "total_votes", "askers", "topics", "question_html", "responded_by",
                "responded_at", "response_html", "due", "overdue", "merged_into",
-               "removal_reason", "url")
+               "removal_reason", "url", "kind", "reply_to", "by_executive")
 
 
 def _iso(value: Any) -> str | None:
@@ -21,7 +22,8 @@ def _iso(value: Any) -> str | None:
 
 
 def question_record(question: Question, url: str | None) -> dict[str, Any]:
-    """Return the public record of one question; removed ones keep no text."""
+    """Return the public record of one entry (question or comment); removed ones keep
+    no text."""
     response = question.response
     return {
         "thread": question.thread_id, "id": question.id, "status": question.status,
@@ -36,6 +38,8 @@ def question_record(question: Question, url: str | None) -> dict[str, Any]:
         "due": _iso(response.due) if response else None,
         "overdue": question.overdue, "merged_into": question.merged_into,
         "removal_reason": question.removal_reason, "url": url,
+        "kind": question.kind, "reply_to": question.reply_to,
+        "by_executive": question.by_executive,
     }
 
 
@@ -51,11 +55,21 @@ def card_record(card: Scorecard) -> dict[str, Any]:
     }
 
 
+def comment_card_record(card: CommentCard | None) -> dict[str, Any] | None:
+    """Return a thread's or the site's comment numbers as plain data."""
+    if card is None:
+        return None
+    return {"comments": card.comments, "published": card.published, "removed": card.removed,
+            "removed_by_reason": dict(card.removed_by_reason),
+            "executive_replies": card.executive_replies}
+
+
 def digest_json(digest: Digest, urls: dict[str, str]) -> str:
     """Return the whole public digest as JSON text (stable key order, UTF-8)."""
     data = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": card_record(digest.site) if digest.site else None,
+        "comments": comment_card_record(digest.comments),
         "executives": {slug: {**card_record(card),
                               "responses_written": digest.responses_by.get(slug, 0)}
                        for slug, card in digest.per_executive.items()},
@@ -63,6 +77,7 @@ def digest_json(digest: Digest, urls: dict[str, str]) -> str:
             "id": thread.id, "kind": thread.kind, "title": thread.title,
             "hosts": list(thread.hosts), "opens": _iso(thread.opens),
             "closes": _iso(thread.closes), "scorecard": card_record(digest.per_thread[thread.id]),
+            "comments": comment_card_record(digest.comments_per_thread.get(thread.id)),
             "questions": [question_record(q, urls.get(q.id)) for q in thread.questions],
         } for thread in digest.threads],
     }
@@ -79,7 +94,7 @@ def _cell(value: Any) -> Any:
 
 
 def digest_csv(digest: Digest, urls: dict[str, str]) -> str:
-    """Return one CSV row per question (removed ones without text)."""
+    """Return one CSV row per entry, questions and comments (removed ones without text)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()

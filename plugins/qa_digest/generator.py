@@ -11,9 +11,10 @@ from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.config import read_config
 from qa_digest.collect import collect, post_qa
+from qa_digest.conversation import ThreadComments, thread_comments
 from qa_digest.exports import digest_csv, digest_json
 from qa_digest.model import Digest, Question
-from qa_digest.pages import write_hub, write_questions, write_thread
+from qa_digest.pages import write_comments, write_hub, write_questions, write_thread
 from qa_digest.qa_feeds import entry, feed_records, plan_qa_feeds, write_qa_feeds
 from qa_digest.urls import hub_url, question_url, thread_url
 from roster.receivers import roster_for
@@ -25,6 +26,7 @@ class QADigestGenerator(Generator):
     """Turn content/qa/*.yml into the hub, thread and question pages, feeds and data."""
 
     digest: Digest | None = None
+    comments: dict[str, ThreadComments]
 
     def generate_context(self) -> None:
         """Load and check every Q&A file; attach each thread's digest to its post."""
@@ -33,12 +35,17 @@ class QADigestGenerator(Generator):
             digest, posts = collect(self.settings, self.context["generated_content"],
                                     roster, self.settings["CANDOR_BUILD_TIME"])
         self.digest = digest
+        top = int(self.settings["QA_DIGEST_TOP"])
+        per_page = int(self.settings["QA_DIGEST_COMMENTS_PER_PAGE"])
+        self.comments = {t.id: thread_comments(t, digest, per_page=per_page, top=top)
+                         for t in digest.threads}
         for post, thread_id in posts.values():
-            post.qa = post_qa(digest, thread_id, int(self.settings["QA_DIGEST_TOP"]),
-                              thread_url(self.settings, thread_id))
+            post.qa = post_qa(digest, thread_id, top, thread_url(self.settings, thread_id),
+                              self.comments[thread_id])
         self.plans = plan_qa_feeds(digest, self.settings, roster) if digest.threads else []
         formats = tuple(self.settings["FEEDS_FORMATS"])
         self.context["QA_DIGEST"] = digest
+        self.context["QA_COMMENTS"] = self.comments
         self.context["QA_FEEDS"] = feed_records(self.plans, formats)
         self.posts = {thread_id: post for post, thread_id in posts.values()}
 
@@ -56,6 +63,9 @@ class QADigestGenerator(Generator):
             pages += write_thread(writer, self.env, self.context, thread, digest=digest,
                                   thread_post=self.posts.get(thread.id))
             questions += write_questions(writer, self.env, self.context, thread, digest)
+            pages += write_comments(writer, self.env, self.context, thread,
+                                    self.comments[thread.id],
+                                    thread_post=self.posts.get(thread.id))
         with stop_on_problems(logger, "qa_digest"):
             self._write_feeds(digest)
         urls = {q.id: question_url(self.settings, q) for q in digest.by_id.values()

@@ -11,11 +11,22 @@ from markupsafe import Markup
 from candor_common.errors import DataError, Problem
 from candor_common.yamlfile import Located, load_located
 from qa_digest.fields import Reader
-from qa_digest.model import REMOVAL_REASONS, SOURCES, STATUSES, Question, Response, Thread
+from qa_digest.model import (
+    COMMENT_STATUSES,
+    DEFAULT_STATUS,
+    KINDS,
+    REMOVAL_REASONS,
+    SOURCES,
+    STATUSES,
+    Question,
+    Response,
+    Thread,
+)
 from qa_digest.sanitize import plain_text, render_reader_markdown
 
-QUESTION_KEYS = ("id", "asked_by", "asked_at", "source", "votes", "topics", "text", "status",
-                 "answer", "decline", "follow_up", "merged_into", "removed")
+QUESTION_KEYS = ("id", "kind", "reply_to", "by", "asked_by", "asked_at", "source", "votes",
+                 "topics", "text", "status", "answer", "decline", "follow_up", "merged_into",
+                 "removed")
 SESSION_KEYS = ("title", "hosts", "opens", "closes", "post", "description")
 # status → the block that must come with it, and the field holding its Markdown.
 RESPONSES = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
@@ -47,10 +58,13 @@ def load_thread(path: Path, display: str, zone: ZoneInfo,
         top.problem("questions", "must be a list", "Start each question with '- id: ...'")
         raw_questions = []
     questions = []
+    seen: set[str] = set()  # ids of the entries read so far: a reply names one of them
+    late: list[tuple[Reader, str]] = []  # replies naming an id not (yet) seen
     for item in raw_questions:
-        question = _read_question(item, thread_id, top, authors)
+        question = _read_question(item, thread_id, top, authors, seen=seen, late=late)
         if question is not None:
             questions.append(question)
+    _check_replies(late, seen)
     if session is not None:
         thread = _read_session(session, thread_id, display, tuple(questions), authors)
     else:
@@ -82,8 +96,8 @@ def _read_session(session: Reader, thread_id: str, display: str,
         description_html=render_reader_markdown(description) if description else Markup(""))
 
 
-def _read_question(item: Any, thread_id: str, top: Reader,
-                   authors: frozenset[str]) -> Question | None:
+def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[str], *,
+                   seen: set[str], late: list[tuple[Reader, str]]) -> Question | None:
     if not isinstance(item, Located):
         top.problem("questions", "each question must be a block of fields",
                     "Start each question with '- id: ...'")
@@ -92,38 +106,97 @@ def _read_question(item: Any, thread_id: str, top: Reader,
     fields = Reader(top.path, item, top.zone, top.problems)
     fields.check_keys(QUESTION_KEYS)
     qid = fields.slug("id")
-    status = fields.choice("status", STATUSES)
+    kind = fields.choice("kind", KINDS, default="question")
+    status = _status(fields, kind)
+    reply_to = fields.slug("reply_to", required=False)
+    if reply_to is not None and reply_to not in seen:
+        late.append((fields, reply_to))
+    if qid is not None:
+        seen.add(qid)
+    by = _executive(fields, kind, authors)
     asked_at = fields.moment("asked_at")
     source = fields.choice("source", SOURCES, default="form")
     text = fields.text("text", required=status != "removed",
-                       fix="Write the question as the reader asked it")
-    response, merged_into, reason = _status_details(fields, status, authors)
-    if len(top.problems) > start or qid is None or status is None or asked_at is None:
+                       fix=f"Write the {kind} as the reader wrote it")
+    response, merged_into, reason = _status_details(fields, status, authors, kind)
+    if (len(top.problems) > start or qid is None or kind is None or status is None
+            or asked_at is None):
         return None
     removed = status == "removed"
     asked_by = plain_text(fields.text("asked_by", required=False) or "Anonymous")
     return Question(
         id=qid, thread_id=thread_id,
-        # A removed question keeps no text, no name and no topics: only that it was
-        # asked, when, and why it was removed.
-        asked_by="" if removed else asked_by,
+        # A removed entry keeps no text, no name and no topics: only that it was
+        # written, when, and why it was removed.
+        asked_by="" if removed or by else asked_by,
         asked_at=asked_at, source=source or "other", votes=fields.count("votes"),
         topics=() if removed else fields.words("topics"),
-        # The text of a removed question is never kept past this point.
+        # The text of a removed entry is never kept past this point.
         html=None if removed or text is None else render_reader_markdown(text),
         status=status, response=response, merged_into=merged_into, removal_reason=reason,
-        line=item.line)
+        line=item.line, kind=kind, reply_to=reply_to, by_executive=by)
 
 
-def _status_details(fields: Reader, status: str | None, authors: frozenset[str]
+def _status(fields: Reader, kind: str | None) -> str | None:
+    """Return the entry's status: one of its kind's statuses, its kind's default if absent."""
+    if kind is None:  # the kind itself is wrong; that problem is already reported
+        return None
+    allowed = STATUSES if kind == "question" else COMMENT_STATUSES
+    value = fields.mapping.values.get("status", DEFAULT_STATUS[kind])
+    other = COMMENT_STATUSES if kind == "question" else STATUSES
+    if value not in allowed and value in other:
+        fields.problem("status", f"'{value}' is not a status of a {kind}",
+                       f"A {kind} is one of: {', '.join(allowed)}. Change the status, or "
+                       f"remove the status line (a {kind} is then {DEFAULT_STATUS[kind]})")
+        return None
+    return fields.choice("status", allowed, default=DEFAULT_STATUS[kind])
+
+
+def _executive(fields: Reader, kind: str | None, authors: frozenset[str]) -> str | None:
+    """Return the author slug of an executive's comment (``by:``), checked on the roster."""
+    by = fields.slug("by", required=False)
+    if by is None:
+        return None
+    if by not in authors:
+        fields.problem("by", f"'{by}' is not in the authors roster; only an executive's own "
+                       "reply is marked as theirs", f"Use one of: {', '.join(sorted(authors))}, "
+                       "or write the name in asked_by")
+        return None
+    if kind == "question":
+        fields.problem("by", "an executive's reply is a comment, not a question",
+                       "Add 'kind: comment', or answer the question in an answer block")
+    if "asked_by" in fields.mapping.values:
+        fields.problem("asked_by", "is given with 'by'; an executive's reply is signed by "
+                       "'by' alone", "Remove asked_by")
+    return by
+
+
+def _check_replies(late: list[tuple[Reader, str]], ids: set[str]) -> None:
+    """Report each reply_to naming no entry above it in the file (so no cycle can form)."""
+    for fields, target in late:
+        own = fields.mapping.values.get("id")
+        if target == own:
+            what = "an entry cannot reply to itself"
+        elif target in ids:
+            what = f"'{target}' comes after this entry in the file"
+        else:
+            what = f"no entry in this file has the id '{target}'"
+        fields.problem("reply_to", what, "Name the id of an entry above this one in the "
+                       "same file (a reply comes after what it replies to)")
+
+
+def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
+                    kind: str | None = "question"
                     ) -> tuple[Response | None, str | None, str | None]:
     """Check the block that goes with ``status``; return (response, merged_into, reason)."""
     if status is None:  # the status itself is wrong; that problem is already reported
         return None, None, None
     for other_status, (block, _text) in RESPONSES.items():
         if block in fields.mapping.values and status != other_status:
-            fields.problem(block, f"is given but status is '{status}'",
-                           f"Set 'status: {other_status}' or remove the {block} block")
+            fix = (f"Set 'kind: question' and 'status: {other_status}', or remove the "
+                   f"{block} block (a comment expects no answer)" if kind == "comment"
+                   else f"Set 'status: {other_status}' or remove the {block} block")
+            fields.problem(block, f"is given but status is '{status}'", fix)
     if "merged_into" in fields.mapping.values and status != "merged":
         fields.problem("merged_into", f"is given but status is '{status}'",
                        "Set 'status: merged' or remove merged_into")

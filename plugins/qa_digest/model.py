@@ -7,7 +7,12 @@ from datetime import date, datetime
 
 from markupsafe import Markup
 
+KINDS = ("question", "comment")
 STATUSES = ("answered", "follow-up", "declined", "pending", "merged", "removed")
+# A comment expects no answer: it is published, or removed with a reason code.
+COMMENT_STATUSES = ("published", "removed")
+# The status an entry has when its file leaves ``status`` out, by kind.
+DEFAULT_STATUS = {"question": "pending", "comment": "published"}
 # Public order on a session page: answered first, then follow-ups, declined, pending.
 PUBLIC_STATUSES = ("answered", "follow-up", "declined", "pending")
 REMOVAL_REASONS = ("spam", "abuse", "personal-data", "off-topic")
@@ -27,7 +32,11 @@ class Response:
 
 @dataclass(frozen=True)
 class Question:
-    """One reader question as published (removed ones carry no text at all)."""
+    """One reader entry as published: a question or a comment (``kind``).
+
+    Removed entries carry no text at all. A comment written by an executive has
+    ``by_executive`` (an author slug from the roster) and no ``asked_by``.
+    """
 
     id: str
     thread_id: str
@@ -47,6 +56,14 @@ class Question:
     askers: int = 1
     merged_ids: tuple[str, ...] = ()
     overdue: bool = False
+    kind: str = "question"  # "question" or "comment"
+    reply_to: str | None = None  # the id of the entry it replies to (earlier, same file)
+    by_executive: str | None = None  # author slug of the executive who wrote this comment
+
+    @property
+    def is_question(self) -> bool:
+        """True for a question (an answer is expected), False for a comment."""
+        return self.kind == "question"
 
     @property
     def is_public(self) -> bool:
@@ -74,6 +91,11 @@ class Thread:
     closes: datetime | None = None
     post_path: str | None = None  # the linked post's source path, relative to content/
 
+    @property
+    def comments(self) -> tuple[Question, ...]:
+        """The thread's comments (``questions`` holds every entry, in file order)."""
+        return tuple(q for q in self.questions if q.kind == "comment")
+
 
 @dataclass(frozen=True)
 class Scorecard:
@@ -94,6 +116,17 @@ class Scorecard:
 
 
 @dataclass(frozen=True)
+class CommentCard:
+    """Numbers about a set of comments (questions are never counted here)."""
+
+    comments: int  # every comment, readers' and executives', removed ones included
+    published: int
+    removed: int
+    removed_by_reason: tuple[tuple[str, int], ...]
+    executive_replies: int  # published comments written by an executive
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything the Q&A pages, feeds and exports need."""
 
@@ -104,3 +137,7 @@ class Digest:
     per_executive: dict[str, Scorecard] = field(default_factory=dict)
     # executive slug → how many answers, declines and follow-ups they wrote themselves
     responses_by: dict[str, int] = field(default_factory=dict)
+    # entry id → ids of the entries replying to it, in file order (questions and comments)
+    replies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    comments: CommentCard | None = None  # the whole site's comments
+    comments_per_thread: dict[str, CommentCard] = field(default_factory=dict)

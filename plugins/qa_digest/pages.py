@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from qa_digest.conversation import ThreadComments
 from qa_digest.model import PUBLIC_STATUSES, Digest, Question, Thread
-from qa_digest.urls import hub_url, question_url, save_as, thread_url
+from qa_digest.urls import comments_url, hub_url, question_url, save_as, thread_url
 
 STATUS_LABELS = {None: "All", "answered": "Answered", "follow-up": "Follow-up",
                  "declined": "Declined", "pending": "Open"}
@@ -25,8 +26,11 @@ class Filter:
 
 
 def public_order(questions: Sequence[Question]) -> list[Question]:
-    """Answered first, then follow-ups, declined, open; each by votes, then age."""
-    public = [q for q in questions if q.is_public]
+    """Answered first, then follow-ups, declined, open; each by votes, then age.
+
+    Comments are never listed here: they are on the thread's comments page.
+    """
+    public = [q for q in questions if q.is_public and q.kind == "question"]
     return sorted(public, key=lambda q: (PUBLIC_STATUSES.index(q.status), -q.total_votes,
                                          q.asked_at, q.id))
 
@@ -58,6 +62,7 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
             writer.write_file(
                 save_as(url), template, context, relative_urls=context["RELATIVE_URLS"],
                 url=url, thread=thread, card=digest.per_thread[thread.id],
+                comment_card=digest.comments_per_thread.get(thread.id),
                 status_filter=status, filters=filters,
                 questions=subset[(number - 1) * per_page: number * per_page],
                 page_number=number, page_count=pages, thread_post=thread_post,
@@ -95,3 +100,19 @@ def write_questions(writer: Any, env: Any, context: dict[str, Any], thread: Thre
                           question=question, thread=thread, merged=merged)
         written += 1
     return written
+
+
+def write_comments(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
+                   comments: ThreadComments, *, thread_post: Any) -> int:
+    """Write the threaded, paginated comments pages of ``thread``; return how many."""
+    template = env.get_template("qa/comments.html")
+    count = comments.page_count
+    for number, roots in enumerate(comments.pages, start=1):
+        url = comments_url(context, thread.id, number)
+        writer.write_file(
+            save_as(url), template, context, relative_urls=context["RELATIVE_URLS"],
+            url=url, thread=thread, comments=comments, conversations=roots,
+            page_number=number, page_count=count, thread_post=thread_post,
+            prev_url=comments_url(context, thread.id, number - 1) if number > 1 else None,
+            next_url=comments_url(context, thread.id, number + 1) if number < count else None)
+    return count

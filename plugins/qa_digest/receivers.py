@@ -20,8 +20,11 @@ DEFAULTS: dict[str, Any] = {
     "QA_DIGEST_URL": "qa/",
     # Questions per thread page (keeps each page small, even with 100,000 questions).
     "QA_DIGEST_PER_PAGE": 50,
-    # How many top answered questions a post's embedded digest shows.
+    # How many top answered questions a post's embedded digest shows (and how many of
+    # the most voted comments and of the executives' latest replies).
     "QA_DIGEST_TOP": 3,
+    # Entries (comments and replies) per comments page; a conversation is never split.
+    "QA_DIGEST_COMMENTS_PER_PAGE": 50,
     # The intake for new questions: "{subject}" is replaced by the URL-encoded subject.
     "QA_DIGEST_ASK_URL": "mailto:?subject={subject}",
 }
@@ -32,7 +35,7 @@ def check_settings(pelican: Any) -> None:
     settings = pelican.settings
     with stop_on_problems(logger, "qa_digest"):
         apply_defaults(settings, "QA_DIGEST_", DEFAULTS)
-        for key in ("QA_DIGEST_PER_PAGE", "QA_DIGEST_TOP"):
+        for key in ("QA_DIGEST_PER_PAGE", "QA_DIGEST_TOP", "QA_DIGEST_COMMENTS_PER_PAGE"):
             require_type(settings, key, int, "a whole number")
             if settings[key] < 1:
                 msg = (f"pelicanconf: {key}: must be 1 or more, got {settings[key]}. "

@@ -68,6 +68,9 @@ def hostile(served: Any, tmp_path_factory: pytest.TempPathFactory) -> Hostile:
                                 {v.id for v in xss})
     server.root = output
     found = Hostile(Site(output, server), vectors, list(LISTINGS))
+    # Imported entries without a question become comments, shown on the comments pages.
+    found.pages += sorted(str(p.parent.relative_to(output)) + "/"
+                          for p in (output / "qa" / "imported" / "comments").rglob("index.html"))
     for vector in xss:
         found.pages += item_pages(output, vector)
     # Only a vector that calls a hooked function can be seen to run.
@@ -159,6 +162,12 @@ def test_every_vector_reached_the_pages_it_was_meant_for(hostile: Hostile):
     # The importer skips comments left empty once sanitized; every other one is shown.
     data = (hostile.site.output.parent / "site" / "content" / "qa" / "imported.yml").read_text(
         encoding="utf-8")
-    assert imported.count('class="qa-q ') == data.count("\n  - id: ") > len(hostile.vectors) // 2
+    comments = sum(page.read_text(encoding="utf-8").count('class="qa-c qa-c--comment')
+                   for page in (hostile.site.output / "qa" / "imported" / "comments").rglob(
+                       "index.html"))
+    assert comments > 0, "the importer classified no hostile comment as a comment"
+    assert any("qa/imported/comments/" in page for page in hostile.pages)
+    shown = imported.count('class="qa-q ') + comments
+    assert shown == data.count("\n  - id: ") > len(hostile.vectors) // 2
     assert index.count('class="card ') == len(hostile.vectors)
     assert tags.count("xss-") >= len([v for v in hostile.vectors if v.id.startswith("xss-")])

@@ -92,7 +92,9 @@ def test_the_sample_has_every_page_type(sample: Site):
     for expected in ("page-index", "page-article", "page-author", "page-authors", "page-tag",
                      "page-tags", "page-category", "page-categories", "page-archives",
                      "page-subscribe", "page-search", "page-404", "page-qa page-qa-hub",
-                     "page-qa page-qa-thread", "page-qa page-qa-question", "page-article [es]"):
+                     "page-qa page-qa-thread", "page-qa page-qa-question", "page-article [es]",
+                     "page-qa page-qa-digests", "page-qa page-qa-digest",
+                     "page-qa page-qa-comments"):
         assert expected in types, sorted(types)
 
 

@@ -140,12 +140,13 @@ def test_answer_feeds_are_valid_and_hold_question_and_answer(site):
     assert (site / "feeds" / "qa" / "topic" / "pricing.atom.xml").is_file()
 
 
-def test_csv_export_has_one_row_per_question_and_no_removed_text(site):
+def test_csv_export_has_one_row_per_entry_and_no_removed_text(site):
     import csv
     import io
 
     rows = list(csv.DictReader(io.StringIO((site / "qa" / "digest.csv").read_text())))
-    assert len(rows) == 9
+    assert len(rows) == 9 + 5  # 9 questions, 5 comments
+    assert sum(r["kind"] == "comment" for r in rows) == 5
     removed = next(r for r in rows if r["id"] == "s-removed")
     assert removed["question_html"] == "" and removed["removal_reason"] == "spam"
     hostile = next(r for r in rows if r["id"] == "s-pending-b")

@@ -169,8 +169,9 @@ def test_a_newer_export_applies_exactly_the_difference(site, tmp_path):
     after = (site / "content" / "qa" / "plain.yml").read_text(encoding="utf-8").splitlines()
     changes = [line for line in difflib.unified_diff(before, after, n=0, lineterm="")
                if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    # A pending question has no status line (pending is the default): its answer is added.
     assert [line for line in changes if line.startswith("-")] == [
-        "-    status: pending", "-      <p>Same question from me: what about 2028?</p>"]
+        "-      <p>Same question from me: what about 2028?</p>"]
     added = [line for line in changes if line.startswith("+")]
     assert added[:6] == ["+    status: answered", "+    answer:", "+      by: ana-ruiz",
                          "+      at: 2026-04-23 11:00", "+      text: |",
@@ -190,12 +191,12 @@ def test_answers_declines_merges_and_removals_made_in_candor_survive(site, tmp_p
     plain = site / "content" / "qa" / "plain.yml"
     text = plain.read_text(encoding="utf-8")
     text = text.replace(  # a decline, a merge and a personal-data removal, by hand
-        "      <p>Second paragraph.</p>\n    status: pending",
+        "      <p>Second paragraph.</p>\n",
         "      <p>Second paragraph.</p>\n    # declined after the board meeting\n"
         "    status: declined\n    decline:\n      by: ana-ruiz\n      at: 2026-04-25 09:00\n"
         "      reason: |\n        We do not discuss sites before planning permission.")
     text = text.replace(
-        "      <p>Same question from me: what about 2028?</p>\n    status: pending",
+        "      <p>Same question from me: what about 2028?</p>\n",
         "      <p>Same question from me: what about 2028?</p>\n    topics: [pricing]\n"
         "    status: merged\n    merged_into: disqus-1001")
     text = text.replace("  - id: disqus-1001\n    asked_by: Zoë Müller\n",
@@ -203,7 +204,7 @@ def test_answers_declines_merges_and_removals_made_in_candor_survive(site, tmp_p
     plain.write_text(text, encoding="utf-8")
     results = site / "content" / "qa" / "results.yml"
     results.write_text(re.sub(
-        r"(  - id: disqus-1007\n)(?:.*\n)*?(    status: pending\n?)",
+        r"(  - id: disqus-1007\n    kind: question\n)(?:.*\n?)*",
         "\\1    asked_at: 2026-04-12 09:45\n    status: removed\n    removed:\n"
         "      reason: personal-data\n", results.read_text(encoding="utf-8")),
         encoding="utf-8")

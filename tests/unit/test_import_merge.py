@@ -89,9 +89,10 @@ def test_new_questions_are_appended_after_the_last_one(qa):
     plan = FileEdits(qa, appended=[question(qid="disqus-3")])
     text = apply(plan)
     assert text.startswith(HAND_WRITTEN)
-    assert text.endswith("\n\n  - id: disqus-3\n    asked_by: Zoë\n    asked_at: 2026-04-21 "
-                         "10:15\n    source: disqus\n    text: |\n      <p>Old text</p>\n"
-                         "    status: pending\n")
+    # kind is written so an editor reclassifies by one line; pending is the default status.
+    assert text.endswith("\n\n  - id: disqus-3\n    kind: question\n    asked_by: Zoë\n"
+                         "    asked_at: 2026-04-21 10:15\n    source: disqus\n    text: |\n"
+                         "      <p>Old text</p>\n")
 
 
 def test_an_empty_questions_list_is_replaced(tmp_path):

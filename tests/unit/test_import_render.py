@@ -23,8 +23,8 @@ def test_a_new_file_reads_back_with_every_field():
     data = yaml.safe_load(text)
     assert data["post"] == "posts/plain.md"
     [entry] = data["questions"]
-    assert entry == {"id": "disqus-5", "asked_by": "yes", "asked_at": "2026-04-21 10:15",
-                     "source": "disqus", "votes": 4, "text": "<p>a</p>\n\n<p>#b</p>\n",
+    assert entry == {"id": "disqus-5", "kind": "question", "asked_by": "yes",
+                     "asked_at": "2026-04-21 10:15", "source": "disqus", "votes": 4, "text": "<p>a</p>\n\n<p>#b</p>\n",
                      "status": "answered", "answer": {
                          "by": "ana-ruiz", "at": "2026-04-22 12:00", "text": "<p>No.</p>\n"}}
-    assert "  - id: disqus-5\n    asked_by: 'yes'\n" in text
+    assert "  - id: disqus-5\n    kind: question\n    asked_by: 'yes'\n" in text

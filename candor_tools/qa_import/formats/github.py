@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +60,22 @@ def parse(path: Path, display: str, options: ParseOptions, meter: Meter) -> Expo
                                            title=str(discussion.get("title") or ""),
                                            identifier=str(discussion.get("number") or ""))
         answer = (discussion.get("answer") or {}).get("id")
-        export.comments.append(_comment(discussion, key, None, answer, options))
+        opened = _comment(discussion, key, None, answer, options)
+        export.comments.append(replace(opened, asks=_answerable(discussion, answer)))
         for comment in _nodes(discussion, "comments", export, display):
             export.comments.append(_comment(comment, key, key, answer, options))
             for reply in _nodes(comment, "replies", export, display):
                 export.comments.append(_comment(reply, key, str(comment.get("id")), answer,
                                                 options))
     return export
+
+
+def _answerable(discussion: dict[str, Any], answer: Any) -> bool | None:
+    """True when GitHub itself treats the discussion as a question (None: it does not say)."""
+    category = discussion.get("category") or {}
+    if discussion.get("isAnswered") or answer or category.get("isAnswerable"):
+        return True
+    return None
 
 
 def _nodes(item: dict[str, Any], key: str, export: Export, display: str

@@ -1,0 +1,203 @@
+"""Compute every closed period's digest from the Q&A digest, as of each period's end."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from qa_digest.model import Digest, Question
+from qa_periodic.corrections import answer_correction, removals
+from qa_periodic.model import (
+    FIGURES,
+    Archive,
+    Figure,
+    Gap,
+    Listing,
+    Numbers,
+    PeriodDigest,
+)
+from qa_periodic.periods import Period, day_start, next_period, period_of, previous_period
+
+SECTIONS = {"answered": "answers", "declined": "declines", "follow-up": "follow_ups"}
+
+
+def kind_of(question: Question) -> str:
+    """Return "question" or "comment" (questions from before comments existed are questions)."""
+    return str(getattr(question, "kind", "question") or "question")
+
+
+@dataclass
+class _Bucket:
+    """The dated events that fell in one period (mutable only while collecting)."""
+
+    period: Period
+    asked: list[Question] = field(default_factory=list)
+    responses: dict[str, list[Question]] = field(
+        default_factory=lambda: {name: [] for name in SECTIONS.values()})
+    due: list[Question] = field(default_factory=list)
+
+    def numbers(self) -> Numbers:
+        kinds = [kind_of(q) for q in self.asked]
+        days = [(q.response.at - q.asked_at).total_seconds() / 86400
+                for q in self.responses["answers"] if q.response is not None]
+        return Numbers(
+            questions=kinds.count("question"), comments=kinds.count("comment"),
+            answers=len(self.responses["answers"]), declines=len(self.responses["declines"]),
+            follow_ups=len(self.responses["follow_ups"]), came_due=len(self.due),
+            median_days_to_answer=round(statistics.median(days), 1) if days else None)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to cut and cap the digests."""
+
+    unit: str
+    zone: tzinfo
+    now: datetime
+    base_url: str  # the archive's path, e.g. "qa/digests/"
+    limit: int  # entries shown per section
+    top_comments: int
+
+
+def collect_events(digest: Digest, options: Options,
+                   releases: Mapping[str, datetime]) -> dict[str, _Bucket]:
+    """File every dated event of every published thread under its period's key.
+
+    An event in a thread whose post was published later counts from the
+    post's date, so a thread released late lands in the period it was
+    released in, not in periods that had already closed.
+    """
+    buckets: dict[str, _Bucket] = {}
+
+    def bucket(moment: datetime, release: datetime | None) -> _Bucket:
+        when = max(moment, release) if release is not None else moment
+        period = period_of(when, options.unit, options.zone)
+        return buckets.setdefault(period.key, _Bucket(period))
+
+    for thread in digest.threads:
+        release = releases.get(thread.id)
+        for question in thread.questions:
+            bucket(question.asked_at, release).asked.append(question)
+            response = question.response
+            if response is None or question.status not in SECTIONS:
+                continue
+            bucket(response.at, release).responses[SECTIONS[question.status]].append(question)
+            if question.status == "follow-up" and response.due is not None:
+                bucket(day_start(response.due, options.zone), release).due.append(question)
+    return buckets
+
+
+def build_archive(digest: Digest, options: Options,
+                  releases: Mapping[str, datetime] | None = None) -> Archive:
+    """Return every closed period with activity as a digest, newest first, and the gaps."""
+    buckets = collect_events(digest, options, releases or {})
+    closed = sorted((b for b in buckets.values() if b.period.is_closed(options.now)),
+                    key=lambda b: b.period.start)
+    digests: list[PeriodDigest] = []
+    previous_url: str | None = None
+    for index, bucket in enumerate(closed):
+        made = _period_digest(bucket, buckets, options, digest.by_id, first=index == 0,
+                              previous_url=previous_url)
+        digests.append(made)
+        previous_url = made.url
+    timeline = _timeline(digests, options)
+    return Archive(unit=options.unit, url=options.base_url, digests=tuple(reversed(digests)),
+                   timeline=tuple(reversed(timeline)))
+
+
+def _period_digest(bucket: _Bucket, buckets: Mapping[str, _Bucket], options: Options,
+                   by_id: Mapping[str, Question], *, first: bool,
+                   previous_url: str | None) -> PeriodDigest:
+    period = bucket.period
+    numbers = bucket.numbers()
+    before = buckets.get(previous_period(period, options.zone).key)
+    previous = before.numbers() if before is not None else Numbers()
+    figures = tuple(Figure(name, getattr(numbers, name),
+                           None if first else getattr(previous, name)) for name in FIGURES)
+    shown = [q for q in bucket.asked if q.status != "removed"]
+    responded_ids = {q.id for name in SECTIONS.values() for q in bucket.responses[name]}
+    counted, removal_notes = removals(bucket.asked, period)
+    responded = [q for name in SECTIONS.values() for q in bucket.responses[name]]
+    answer_notes = sorted((note for q in responded
+                           if (note := answer_correction(q, period)) is not None),
+                          key=lambda note: note.question_id)
+    return PeriodDigest(
+        period=period, url=f"{options.base_url}{period.key}/", numbers=numbers,
+        figures=figures, previous_quiet=not first and before is None,
+        # A question asked and responded to in the same period is listed once, with
+        # its response.
+        questions=_listing((q for q in shown if kind_of(q) == "question"
+                            and q.id not in responded_ids),
+                           lambda q: (q.asked_at, q.id), options.limit),
+        answers=_by_response(bucket.responses["answers"], options.limit),
+        declines=_by_response(bucket.responses["declines"], options.limit),
+        follow_ups=_by_response(bucket.responses["follow_ups"], options.limit),
+        came_due=_listing(bucket.due, lambda q: (q.response.due if q.response else None, q.id),
+                          options.limit),
+        top_comments=_top_comments(shown, period, by_id, options.top_comments),
+        removed_in_period=counted,
+        corrections=(*removal_notes, *answer_notes),
+        corrected_answers=frozenset(note.question_id for note in answer_notes),
+        previous_url=previous_url)
+
+
+def _listing(questions: Iterable[Question], key: Callable[[Question], object],
+             limit: int) -> Listing:
+    ordered = sorted(questions, key=key)  # type: ignore[arg-type,return-value]
+    return Listing(tuple(ordered[:limit]), max(0, len(ordered) - limit))
+
+
+def _by_response(questions: list[Question], limit: int) -> Listing:
+    return _listing(questions, lambda q: (q.response.at if q.response else None, q.id), limit)
+
+
+def _top_comments(shown: list[Question], period: Period, by_id: Mapping[str, Question],
+                  top: int) -> tuple[tuple[Question, int], ...]:
+    """The public comments of the period with the most votes as of its end.
+
+    A merged duplicate's votes count once the duplicate was posted; a comment's
+    own count carries no date in the data, so it is taken as it stands.
+    """
+    scored = []
+    for comment in shown:
+        if kind_of(comment) != "comment" or comment.html is None or \
+                comment.status in ("removed", "merged"):
+            continue
+        votes = comment.votes + sum(
+            by_id[qid].votes for qid in comment.merged_ids
+            if qid in by_id and by_id[qid].asked_at < period.end)
+        scored.append((comment, votes))
+    scored.sort(key=lambda pair: (-pair[1], pair[0].asked_at, pair[0].id))
+    return tuple(scored[:top])
+
+
+def _timeline(digests: list[PeriodDigest], options: Options) -> list[PeriodDigest | Gap]:
+    """Interleave the digests (oldest first) with the quiet runs between and after them."""
+    timeline: list[PeriodDigest | Gap] = []
+    for index, made in enumerate(digests):
+        if index:
+            gap = _gap(digests[index - 1].period, made.period.start, options)
+            if gap is not None:
+                timeline.append(gap)
+        timeline.append(made)
+    if digests:
+        # Up to the period still running, which is never closed.
+        running = period_of(options.now, options.unit, options.zone)
+        gap = _gap(digests[-1].period, running.start, options)
+        if gap is not None:
+            timeline.append(gap)
+    return timeline
+
+
+def _gap(after: Period, until: datetime, options: Options) -> Gap | None:
+    """Return the run of periods between ``after`` and the one starting at ``until``."""
+    first = next_period(after, options.zone)
+    if first.start >= until:
+        return None
+    last, count = first, 1
+    while (following := next_period(last, options.zone)).start < until:
+        last, count = following, count + 1
+    return Gap(first, last, count)
+

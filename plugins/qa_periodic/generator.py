@@ -1,0 +1,109 @@
+"""The Pelican generator of the periodic digests: computed at finalize, written afterwards."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+
+from candor_common.output import write_output
+from candor_common.report import stop_on_problems
+from feeds.config import FeedsConfig, read_config
+from qa_digest.model import Digest
+from qa_periodic.compute import Options, build_archive
+from qa_periodic.feed import digest_entry, feed_records, write_digest_feed
+from qa_periodic.mail import check_email, email_fragment
+from qa_periodic.model import Archive, PeriodDigest
+
+logger = logging.getLogger(__name__)
+
+EMAIL_NAME = "email.htm"
+
+
+class QAPeriodicGenerator(Generator):
+    """Turn the published Q&A digest into one digest per closed period.
+
+    :meth:`prepare` runs at ``all_generators_finalized`` (see
+    :mod:`qa_periodic.receivers`): by then qa_digest has put ``QA_DIGEST`` in the
+    shared context, whatever order the generators run in, and no template has
+    been rendered, so the Subscribe page can list the digest feed.
+    """
+
+    archive: Archive | None = None
+
+    def generate_context(self) -> None:
+        """Announce no digest until :meth:`prepare` has computed them."""
+        self.context.setdefault("QA_PERIODIC_FEEDS", [])
+
+    def prepare(self) -> None:
+        """Compute every closed period's digest and announce the feed."""
+        digest: Digest | None = self.context.get("QA_DIGEST")
+        if digest is None or not digest.threads:
+            return
+        options = Options(
+            unit=str(self.settings["QA_PERIODIC_PERIOD"]),
+            zone=ZoneInfo(self.settings.get("TIMEZONE", "UTC")),
+            now=self.settings["CANDOR_BUILD_TIME"],
+            base_url=str(self.settings["QA_PERIODIC_URL"]).strip("/") + "/",
+            limit=int(self.settings["QA_PERIODIC_LIMIT"]),
+            top_comments=int(self.settings["QA_PERIODIC_TOP_COMMENTS"]))
+        self.archive = build_archive(digest, options, self._releases(digest))
+        self.context["QA_PERIODIC"] = self.archive
+        self.context["QA_PERIODIC_FEEDS"] = feed_records(self.archive, self.settings)
+        logger.debug("qa_periodic: %d closed periods with a digest", len(self.archive.digests))
+
+    def _releases(self, digest: Digest) -> dict[str, datetime]:
+        """Return, per thread tied to a post, when that post was published."""
+        content = self.context.get("generated_content", {})
+        found = {}
+        for thread in digest.threads:
+            post = content.get((thread.post_path or "").strip("/"))
+            date = getattr(post, "date", None)
+            if isinstance(date, datetime) and date.tzinfo is not None:
+                found[thread.id] = date
+        return found
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the archive, each digest's page and e-mail, and the feed."""
+        archive = self.archive
+        if archive is None:
+            return
+        common = {"relative_urls": self.settings["RELATIVE_URLS"], "archive": archive}
+        writer.write_file(f"{archive.url}index.html", self.get_template("qa/digests/archive"),
+                          self.context, url=archive.url, page_name=archive.url.rstrip("/"),
+                          **common)
+        page = self.get_template("qa/digests/period")
+        for made in archive.digests:
+            writer.write_file(f"{made.url}index.html", page, self.context, url=made.url,
+                              digest=made, **common)
+        with stop_on_problems(logger, "qa_periodic"):
+            config = read_config(self.settings)
+            if self.settings["QA_PERIODIC_EMAIL"]:
+                for made in archive.digests:
+                    self._write_email(made, config)
+            write_digest_feed(archive, self.settings, config,
+                              lambda made: self._entry(made, config), self._write)
+        logger.info("qa_periodic: wrote %d digests", len(archive.digests))
+
+    def _render(self, name: str, made: PeriodDigest, config: FeedsConfig) -> str:
+        self.env.filters["email_html"] = lambda html: email_fragment(html, config.site_url)
+        values = {**self.context, "digest": made, "SITE_URL": config.site_url,
+                  "archive": self.archive, "url": made.url}
+        return self.get_template(name).render(values)
+
+    def _write_email(self, made: PeriodDigest, config: FeedsConfig) -> None:
+        document = self._render("qa/digests/email", made, config)
+        relative = f"{made.url}{EMAIL_NAME}"
+        check_email(document, config.site_url, relative)
+        self._write(relative, document.encode("utf-8"))
+
+    def _entry(self, made: PeriodDigest, config: FeedsConfig) -> Any:
+        content = self._render("qa/digests/feed_entry", made, config)
+        title = self._render("qa/digests/feed_title", made, config)
+        return digest_entry(made, config, " ".join(title.split()), content)
+
+    def _write(self, relative: str, data: bytes) -> None:
+        write_output(self.output_path, relative, data)
