@@ -40,8 +40,9 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check plugins candor_tools tasks.py tests benchmarks
 	$(BIN)/mypy plugins candor_tools tasks.py
 
+# Candor vs plain Pelican, quick sizes; BENCH_ARGS="--size full" for issue #7's sizes.
 bench: $(VENV)/.test-installed
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # Re-pin every dependency (needs network access to PyPI and uv in the venv).
 lock: $(VENV)/.test-installed

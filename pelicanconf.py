@@ -44,8 +44,13 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+# Pelican's own content cache stays off: it would skip the front-matter checks.
+# Candor's Markdown cache reuses the HTML of unchanged posts instead (checks
+# still run), in cache/ at the project root (docs/performance.md).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+CACHE_PATH = str(ROOT / "cache")
+FRONTMATTER_MARKDOWN_CACHE = True
 # Keep the last good preview on screen when a save has an error; production
 # (publishconf.py) always starts from an empty folder.
 DELETE_OUTPUT_DIRECTORY = False

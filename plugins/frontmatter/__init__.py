@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from frontmatter.receivers import check_settings, use_candor_reader
+from frontmatter.receivers import check_settings, save_markdown_cache, use_candor_reader
 
 
 def register() -> None:
     """Connect the frontmatter receivers to Pelican's signals."""
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(use_candor_reader)
+    signals.finalized.connect(save_markdown_cache)

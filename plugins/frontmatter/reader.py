@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
-from pelican.readers import HTMLReader, MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, HTMLReader, MarkdownReader
 from pelican.urlwrappers import Author, Category
 from pelican.utils import slugify
 
 from candor_common.errors import FrontMatterError, Problem
 from candor_common.paths import display_path
 from frontmatter.header import read_header, strip_header_comments
+from frontmatter.mdcache import MarkdownCache, cache_for
+from frontmatter.prefill import prefill
 from frontmatter.schema import Rules, as_values, check_fields, corrections_of
 from roster.receivers import roster_for
 
@@ -56,10 +58,68 @@ class CandorMarkdownReader(MarkdownReader):
     def _convert(self, source_path: str, text: str) -> tuple[str, dict[str, Any]]:
         """Convert like MarkdownReader.read, but from text without header comments."""
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(strip_header_comments(text))
-        meta = getattr(self._md, "Meta", None)
+        body = strip_header_comments(text)
+        cache = self._markdown_cache()
+        if not cache.prefilled:
+            cache.prefilled = True
+            prefill(cache, self.settings)
+        key = cache.key("doc", body)
+        stored = cache.get(key)
+        if stored is None:
+            converter = self._converter("doc")
+            content = converter.convert(body)
+            meta = getattr(converter, "Meta", None) or {}
+            cache.put(key, [content, meta])
+        else:
+            content, meta = stored
         return content, self._parse_metadata(meta) if meta else {}
+
+    def _parse_metadata(self, meta: dict[str, list[str]]) -> dict[str, Any]:
+        """Process the header's values as MarkdownReader does, with cached formatted fields."""
+        output: dict[str, Any] = {}
+        for raw_name, value in meta.items():
+            name = raw_name.lower()
+            if name in self.settings["FORMATTED_FIELDS"]:
+                output[name] = self.process_metadata(name, self._format_field("\n".join(value)))
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    logger.warning("Duplicate definition of `%s` for %s. Using first one.",
+                                   name, self._source_path)
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
+
+    def _format_field(self, text: str) -> str:
+        """Convert one formatted header field (``Summary``) to HTML."""
+        cache = self._markdown_cache()
+        key = cache.key("field", text)
+        stored = cache.get(key)
+        if stored is None:
+            stored = self._converter("field").convert(text)
+            cache.put(key, stored)
+        return str(stored)
+
+    def _converter(self, kind: str) -> Markdown:
+        """Return this reader's Markdown instance for ``kind``, reset for a new text.
+
+        One instance per kind is reused (``reset()`` clears every extension's
+        state, as MarkdownReader relies on); fields never read a header.
+        """
+        converters = self.__dict__.setdefault("_converters", {})
+        if kind not in converters:
+            converters[kind] = Markdown(**self.settings["MARKDOWN"])
+            if kind == "field":
+                converters[kind].preprocessors.deregister("meta")
+        self._md = converters[kind].reset()
+        return self._md
+
+    def _markdown_cache(self) -> MarkdownCache:
+        if "_md_cache" not in self.__dict__:
+            self._md_cache = cache_for(self.settings)
+        return self._md_cache
 
     def _rules(self, path: Path) -> Rules:
         settings = self.settings

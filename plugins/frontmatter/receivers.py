@@ -7,6 +7,7 @@ from typing import Any
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
+from frontmatter.mdcache import save_open_caches, start_build
 from frontmatter.reader import CandorMarkdownReader, MarkdownOnlyReader
 
 logger = logging.getLogger(__name__)
@@ -18,6 +19,11 @@ DEFAULTS: dict[str, Any] = {
     "FRONTMATTER_LANGUAGES": ("en", "es"),
     # Extra front-matter keys other plugins or the site accept (lowercase).
     "FRONTMATTER_EXTRA_FIELDS": (),
+    # Reuse the HTML of posts whose text did not change since the last build
+    # (CACHE_PATH/candor-markdown.json). The front matter is checked every time.
+    "FRONTMATTER_MARKDOWN_CACHE": False,
+    # Processes converting Markdown at the start of a build; None: one per core, 1: no fork.
+    "FRONTMATTER_MARKDOWN_WORKERS": None,
 }
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
@@ -34,6 +40,16 @@ def check_settings(pelican: Any) -> None:
                      "a list of language codes such as ['en', 'es']")
         require_type(settings, "FRONTMATTER_EXTRA_FIELDS", (list, tuple),
                      "a list of lowercase field names")
+        require_type(settings, "FRONTMATTER_MARKDOWN_CACHE", bool, "True or False")
+        require_type(settings, "FRONTMATTER_MARKDOWN_WORKERS", (int, type(None)),
+                     "a whole number such as 2, or None for one per core")
+    start_build()
+
+
+def save_markdown_cache(pelican: Any) -> None:
+    """Write the Markdown cache once the build has finished without errors."""
+    del pelican
+    save_open_caches()
 
 
 def use_candor_reader(readers: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +73,18 @@ def install_i18n(generator: Any) -> None:
     def current_lang(context: Context) -> str:
         return page_lang(context)
 
+    # A post's date appears on a dozen pages, and Babel is slow: format each day once.
+    # Babel formats a datetime by its own calendar date, so the day is the whole key
+    # (two equal datetimes in different zones can fall on different days).
+    @lru_cache(maxsize=65536)
+    def format_day(day: date, lang: str, fmt: str | None) -> str:
+        return babel_format_date(day, format=fmt or default_format,
+                                 locale=locales.get(lang, lang))
+
     def format_date(value: date | datetime, lang: str = "en",
                     fmt: str | None = None) -> str:
-        return babel_format_date(value, format=fmt or default_format,
-                                 locale=locales.get(lang, lang))
+        day = value.date() if isinstance(value, datetime) else value
+        return format_day(day, lang, fmt)
 
     def isodate(value: datetime) -> str:
         return value.isoformat(timespec="seconds")

@@ -1,0 +1,64 @@
+"""Compare this checkout of Candor with another one (e.g. ``git archive HEAD``) on the same posts.
+
+    git archive HEAD | tar -x -C /tmp/candor-before
+    python -m benchmarks.run --baseline /tmp/candor-before
+
+Builds alternate between the two checkouts (before, after, before, ...), so
+load from other work on the machine falls on both alike. CPU seconds (user +
+system, every process of the build) are shown too: they vary less than wall
+time on a shared machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+
+from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.runner import ROOT, Stats, candor_settings, timed_build
+
+
+def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, Stats]]:
+    """Return (case, before, after) for a cold build and a rebuild after one edit."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        write_posts(content, posts)
+        before, after = Stats(), Stats()
+        for _ in range(repeat):
+            for root, stats in ((baseline, before), (ROOT, after)):
+                cache, output = work / "cold-cache", work / "cold-out"
+                shutil.rmtree(cache, ignore_errors=True)
+                shutil.rmtree(output, ignore_errors=True)
+                settings = candor_settings(work, content, cache, KINDS, root=root)
+                stats.add(*timed_build(content, settings, output))
+        results.append((f"{posts:,} posts, cold build", before, after))
+        before, after = Stats(), Stats()
+        sides = {}
+        for root in (baseline, ROOT):
+            side = work / ("before" if root == baseline else "after")
+            settings = candor_settings(side.parent, content, side / "cache", KINDS,
+                                       keep_output=True, root=root)
+            sides[root] = (settings.rename(side.with_suffix(".py")), side / "out")
+            timed_build(content, sides[root][0], sides[root][1])
+        for run in range(repeat):
+            edit_post(content, posts // 2, run + 1)
+            for root, stats in ((baseline, before), (ROOT, after)):
+                stats.add(*timed_build(content, *sides[root]))
+        results.append((f"{posts:,} posts, rebuild after editing one post", before, after))
+    return results
+
+
+def table(results: list[tuple[str, Stats, Stats]]) -> list[str]:
+    """Return the comparison as Markdown table lines (medians)."""
+    lines = ["| Case | Before | After | After ÷ before | CPU before | CPU after |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for case, before, after in results:
+        cpu_before, cpu_after = statistics.median(before.cpu), statistics.median(after.cpu)
+        lines.append(f"| {case} | {before.median:.2f} s | {after.median:.2f} s | "
+                     f"{after.median / before.median:.2f} | {cpu_before:.1f} s | "
+                     f"{cpu_after:.1f} s |")
+    return lines

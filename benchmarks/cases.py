@@ -1,0 +1,128 @@
+"""The benchmark cases: each builds its corpus, runs the builds and returns a Row."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.qa_corpus import write_questions
+from benchmarks.runner import Stats, candor_settings, plain_settings, timed_build
+
+
+@dataclass
+class Row:
+    """One line of the report: plain Pelican and/or Candor on the same input."""
+
+    case: str
+    plain: Stats | None
+    candor: Stats | None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        """Candor's median over plain Pelican's (None when one side is missing)."""
+        if self.plain is None or self.candor is None:
+            return None
+        return self.candor.median / self.plain.median
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the row for JSON."""
+        return {"case": self.case, "note": self.note,
+                "plain": self.plain.as_dict() if self.plain else None,
+                "candor": self.candor.as_dict() if self.candor else None,
+                "ratio": round(self.ratio, 3) if self.ratio is not None else None}
+
+
+def _cold(content: Path, settings_for: object, repeat: int, work: Path) -> Stats:
+    stats = Stats()
+    for run in range(repeat):
+        output = work / f"out-{run}"
+        settings = settings_for(run)  # type: ignore[operator]
+        stats.add(*timed_build(content, settings, output))
+        shutil.rmtree(output, ignore_errors=True)
+    return stats
+
+
+def cold_candor(content: Path, repeat: int, work: Path) -> Stats:
+    """Time Candor's production build of ``content`` with no cache and no output."""
+    def settings(run: int) -> Path:
+        cache = work / f"cold-cache-{run}"
+        shutil.rmtree(cache, ignore_errors=True)
+        return candor_settings(work, content, cache, KINDS)
+    return _cold(content, settings, repeat, work)
+
+
+def cold_plain(content: Path, repeat: int, work: Path) -> Stats:
+    """Time plain Pelican's build of ``content`` with no cache and no output."""
+    return _cold(content, lambda _run: plain_settings(work, content, cache=False), repeat, work)
+
+
+def cold_posts(posts: int, repeat: int) -> Row:
+    """Plain Pelican and Candor, cold, on the same ``posts`` posts."""
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        write_posts(content, posts)
+        plain = cold_plain(content, repeat, work)
+        candor = cold_candor(content, repeat, work)
+    return Row(f"{posts:,} posts, cold build", plain, candor)
+
+
+def warm_rebuild(posts: int, repeat: int) -> Row:
+    """Build once with each tool's cache, then time rebuilds after editing one post."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        for side in ("plain", "candor"):
+            work = Path(folder) / side
+            content = work / "content"
+            write_posts(content, posts)
+            output = work / "output"
+            if side == "plain":
+                settings = plain_settings(work, content, cache=True)
+            else:
+                settings = candor_settings(work, content, work / "cache", KINDS,
+                                           keep_output=True)
+            timed_build(content, settings, output)  # fills the cache
+            stats = Stats()
+            for run in range(repeat):
+                edit_post(content, posts // 2, run + 1)
+                stats.add(*timed_build(content, settings, output))
+            results.append(stats)
+    return Row(f"{posts:,} posts, rebuild after editing one post", results[0], results[1],
+               "each tool with its cache; output folder kept")
+
+
+def qa_build(posts: int, questions: int, plain: Stats, repeat: int) -> Row:
+    """Candor, cold, on ``posts`` posts plus ``questions`` questions (plain: posts only)."""
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        paths = write_posts(content, posts)
+        files = write_questions(content, questions, paths)
+        candor = cold_candor(content, repeat, work)
+    return Row(f"{posts:,} posts + {questions:,} questions, cold build", plain, candor,
+               f"{files} Q&A files; plain Pelican builds the posts without any Q&A")
+
+
+def serve_rebuild(posts: int, repeat: int) -> Row:
+    """Time what ``make serve`` runs after a save: the preview build, with the Markdown cache.
+
+    From the save to the last page written; livereload's file watching and the
+    browser's reload come on top.
+    """
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        write_posts(content, posts)
+        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
+                                   base="pelicanconf")
+        timed_build(content, settings, work / "output")
+        stats = Stats()
+        for run in range(repeat):
+            edit_post(content, posts // 2, run + 1)
+            stats.add(*timed_build(content, settings, work / "output"))
+    return Row(f"{posts:,} posts, make serve: save → preview rebuilt", None, stats,
+               "pelicanconf settings; livereload's watch delay not included")

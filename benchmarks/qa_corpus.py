@@ -1,0 +1,75 @@
+"""Write deterministic Q&A files: sessions and post threads, every status.
+
+About 9 in 10 questions go into town-hall sessions of at most 10,000 questions;
+the rest into threads of 20 questions under the corpus's posts (when there are
+posts). Statuses cycle through answered, pending, declined, follow-up, merged
+and removed, so every code path of the Q&A plugin is exercised.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.corpus import AUTHORS
+
+STATUS_CYCLE = ("answered", "pending", "declined", "pending", "follow-up", "answered",
+                "merged", "pending", "removed", "answered")
+SESSION_MAX = 10_000
+THREAD_SIZE = 20
+RESPONSES = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
+             "follow-up": ("follow_up", "text")}
+
+
+def _questions(prefix: str, count: int, offset: int) -> list[str]:
+    lines = ["questions:"]
+    for k in range(count):
+        n = offset + k
+        status = STATUS_CYCLE[k % len(STATUS_CYCLE)]
+        lines += [f"  - id: {prefix}-{k}", f"    asked_by: Reader {n % 997}",
+                  f"    asked_at: 2026-03-{n % 28 + 1:02d} {n % 24:02d}:{n % 60:02d}",
+                  f"    votes: {(n * 7919) % 500}", f"    topics: [topic-{n % 40}]",
+                  "    text: |",
+                  (f"      Question {n}: how will the plan affect *team {n % 50}* and what "
+                   "happens to the [budget](https://example.org/budget) next year?")]
+        lines.append(f"    status: {status}")
+        by = AUTHORS[n % 2][0]
+        block = RESPONSES.get(status)
+        if block:
+            lines += [f"    {block[0]}:", f"      by: {by}", "      at: 2026-04-02 10:00",
+                      f"      {block[1]}: |",
+                      (f"        A considered response to question {n}, in two sentences. "
+                       "It names the **reason** and the next step.")]
+            if status == "follow-up":
+                lines.append("      due: 2026-12-01")
+        elif status == "merged":
+            lines.append(f"    merged_into: {prefix}-{k - 6}")
+        elif status == "removed":
+            lines += ["    removed:", "      reason: spam"]
+    return lines
+
+
+def write_questions(content: Path, questions: int, post_paths: list[str]) -> int:
+    """Write ``questions`` questions under ``content/qa/``; return how many files."""
+    folder = content / "qa"
+    folder.mkdir(parents=True, exist_ok=True)
+    in_threads = min(questions // 10 // THREAD_SIZE, len(post_paths)) * THREAD_SIZE
+    files = 0
+    for index in range(in_threads // THREAD_SIZE):
+        lines = [f"post: {post_paths[index]}"]
+        lines += _questions(f"p{index}", THREAD_SIZE, index * THREAD_SIZE)
+        (folder / f"post-{index:05d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files += 1
+    remaining, offset, session = questions - in_threads, in_threads, 0
+    while remaining > 0:
+        size = min(SESSION_MAX, remaining)
+        lines = ["session:", f"  title: Town hall {session + 1} ({size} questions)",
+                 f"  hosts: [{AUTHORS[0][0]}, {AUTHORS[1][0]}]",
+                 "  opens: 2026-03-01 00:00", "  closes: 2026-03-31 18:00"]
+        lines += _questions(f"s{session}", size, offset)
+        (folder / f"town-hall-{session + 1:03d}.yml").write_text("\n".join(lines) + "\n",
+                                                                 encoding="utf-8")
+        remaining -= size
+        offset += size
+        session += 1
+        files += 1
+    return files

@@ -1,0 +1,48 @@
+"""A tiny run of the benchmark harness, so `make bench` cannot rot (no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+
+from benchmarks import run
+from benchmarks.corpus import KINDS, write_posts
+from benchmarks.qa_corpus import write_questions
+
+
+def test_smoke_run_reports_every_case(tmp_path, capsys):
+    report, data = tmp_path / "bench.md", tmp_path / "bench.json"
+    assert run.main(["--size", "smoke", "--repeat", "1", "--markdown", str(report),
+                     "--json", str(data)]) == 0
+    result = json.loads(data.read_text(encoding="utf-8"))
+    cases = [row["case"] for row in result["rows"]]
+    assert cases == ["5 posts, cold build", "5 posts, rebuild after editing one post",
+                     "5 posts, make serve: save → preview rebuilt",
+                     "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
+                     "Disqus import, 20 comments",
+                     "Disqus re-import, 20 comments, nothing new"]
+    for row in result["rows"]:
+        for side in ("plain", "candor"):
+            if row[side]:
+                assert row[side]["runs"] == 1
+                assert row[side]["median_s"] > 0
+                assert row[side]["peak_mib"] > 10
+        assert (row["ratio"] is None) == (row["plain"] is None)
+    assert result["machine"]["cores"] and result["machine"]["pelican"]
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("Machine: ") and "| 5 posts, cold build |" in text
+    assert "| Case | Plain Pelican | Candor |" in capsys.readouterr().out
+
+
+def test_corpus_is_deterministic_and_in_every_kind(tmp_path):
+    first = write_posts(tmp_path / "a", 8)
+    write_posts(tmp_path / "b", 8)
+    texts = [(tmp_path / "a" / p).read_text(encoding="utf-8") for p in first]
+    assert texts == [(tmp_path / "b" / p).read_text(encoding="utf-8") for p in first]
+    assert {p.split("/")[1] for p in first} == set(KINDS)
+    words = len(texts[0].split("\n\n", 1)[1].split())
+    assert 650 < words < 900
+    # 450 questions: a tenth in threads of 20 under posts (2 threads), the rest in a session.
+    assert write_questions(tmp_path / "a", 450, first) == 3
+    statuses = (tmp_path / "a" / "qa" / "town-hall-001.yml").read_text(encoding="utf-8")
+    for status in ("answered", "pending", "declined", "follow-up", "merged", "removed"):
+        assert f"status: {status}\n" in statuses
