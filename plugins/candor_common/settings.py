@@ -39,3 +39,12 @@ def require_type(
     if not isinstance(value, expected):
         msg = f"pelicanconf: {key}: expected {what}, got {value!r}. Set {key} to {what}."
         raise ConfigError(msg)
+
+
+def require_count(settings: Mapping[str, Any], key: str, example: int) -> None:
+    """Raise ConfigError unless ``settings[key]`` is a whole number of 1 or more."""
+    value = settings.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        msg = (f"pelicanconf: {key}: expected a whole number of 1 or more, got {value!r}. "
+               f"Set it to e.g. {example}.")
+        raise ConfigError(msg)

@@ -72,19 +72,26 @@ def _related_by_counting(posts: Sequence[Any], limit: int,
                          by_tag: dict[tuple[str, str], list[Any]],
                          stamps: dict[int, float]) -> dict[int, list[Any]]:
     """Count shared tags with every other post: exact in every case, quadratic in time."""
-    result: dict[int, list[Any]] = {}
-    for post in posts:
-        shared: dict[int, int] = defaultdict(int)
-        candidates: dict[int, Any] = {}
-        for tag in getattr(post, "tags", []) or []:
-            for other in by_tag[(post.lang, tag.slug)]:
-                if other is not post:
-                    shared[id(other)] += 1
-                    candidates[id(other)] = other
-        ranked = sorted(candidates.values(),
-                        key=lambda o: (-shared[id(o)], -stamps[id(o)], o.slug))
-        result[id(post)] = ranked[:limit]
-    return result
+    return {id(post): _ranked_by_counting(post, limit, by_tag, stamps) for post in posts}
+
+
+def _ranked_by_counting(post: Any, limit: int, by_tag: dict[tuple[str, str], list[Any]],
+                        stamps: dict[int, float]) -> list[Any]:
+    """Rank the posts sharing a tag with ``post``: most shared tags, then newest, then slug."""
+    shared: dict[int, int] = defaultdict(int)
+    candidates: dict[int, Any] = {}
+    for tag in getattr(post, "tags", []) or []:
+        for other in by_tag[(post.lang, tag.slug)]:
+            if other is not post:
+                shared[id(other)] += 1
+                candidates[id(other)] = other
+    ranked = sorted(candidates.values(),
+                    key=lambda o: (-shared[id(o)], -stamps[id(o)], o.slug))
+    return ranked[:limit]
+
+
+# Above this many tags on one post, counting is cheaper than the levels of _related_fast.
+MAX_FAST_TAGS = 8
 
 
 def _related_fast(posts: Sequence[Any], limit: int, by_tag: dict[tuple[str, str], list[Any]],
@@ -105,6 +112,9 @@ def _related_fast(posts: Sequence[Any], limit: int, by_tag: dict[tuple[str, str]
     result: dict[int, list[Any]] = {}
     for post in posts:
         keys = list(dict.fromkeys((post.lang, t.slug) for t in getattr(post, "tags", []) or []))
+        if len(keys) > MAX_FAST_TAGS:  # the levels below visit 2**len(keys) tag combinations
+            result[id(post)] = _ranked_by_counting(post, limit, by_tag, stamps)
+            continue
         chosen: list[int] = []
         sharing_more: set[int] = {id(post)}
         for count in range(len(keys), 0, -1):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from candor_common.errors import ConfigError
 from candor_common.report import stop_on_problems
-from candor_common.settings import apply_defaults, require_type
+from candor_common.settings import apply_defaults, require_count, require_type
 from qa_digest.generator import QADigestGenerator
 from qa_digest.urls import install_globals
 
@@ -36,11 +35,7 @@ def check_settings(pelican: Any) -> None:
     with stop_on_problems(logger, "qa_digest"):
         apply_defaults(settings, "QA_DIGEST_", DEFAULTS)
         for key in ("QA_DIGEST_PER_PAGE", "QA_DIGEST_TOP", "QA_DIGEST_COMMENTS_PER_PAGE"):
-            require_type(settings, key, int, "a whole number")
-            if settings[key] < 1:
-                msg = (f"pelicanconf: {key}: must be 1 or more, got {settings[key]}. "
-                       "Set it to e.g. 50.")
-                raise ConfigError(msg)
+            require_count(settings, key, DEFAULTS[key])
         for key in ("QA_DIGEST_PATH", "QA_DIGEST_URL", "QA_DIGEST_ASK_URL"):
             require_type(settings, key, str, "text")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from candor_common.errors import ConfigError
 from candor_common.report import stop_on_problems
-from candor_common.settings import apply_defaults, require_type
+from candor_common.settings import apply_defaults, require_count, require_type
 from qa_periodic.generator import QAPeriodicGenerator
 from qa_periodic.periods import UNITS
 
@@ -42,11 +42,7 @@ def check_settings(pelican: Any) -> None:
                    f"{settings['QA_PERIODIC_PERIOD']!r}. Set QA_PERIODIC_PERIOD = 'week'.")
             raise ConfigError(msg)
         for key in ("QA_PERIODIC_LIMIT", "QA_PERIODIC_TOP_COMMENTS"):
-            value = settings[key]
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                msg = (f"pelicanconf: {key}: expected a whole number of 1 or more, got "
-                       f"{value!r}. Set it to e.g. {DEFAULTS[key]}.")
-                raise ConfigError(msg)
+            require_count(settings, key, DEFAULTS[key])
         require_type(settings, "QA_PERIODIC_EMAIL", bool, "True or False")
         if not settings["QA_PERIODIC_URL"].strip("/"):
             msg = ("pelicanconf: QA_PERIODIC_URL: must name a folder, got "

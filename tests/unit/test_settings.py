@@ -3,7 +3,7 @@ import re
 import pytest
 
 from candor_common.errors import ConfigError, Problem
-from candor_common.settings import apply_defaults
+from candor_common.settings import apply_defaults, require_count
 
 
 def test_defaults_fill_only_missing_keys_and_keep_user_values():
@@ -23,3 +23,11 @@ def test_unknown_prefixed_key_suggests_the_closest_name():
 def test_problem_reads_as_file_line_field_problem_fix():
     text = str(Problem("content/a.md", 3, "date", "'x' is not a date.", "Write YYYY-MM-DD"))
     assert text == "content/a.md:3: date: 'x' is not a date. Write YYYY-MM-DD."
+
+
+@pytest.mark.parametrize("value", [0, -3, "50", True, 2.5, None])
+def test_a_count_must_be_a_whole_number_of_one_or_more(value):
+    expected = f"QA_DIGEST_TOP: expected a whole number of 1 or more, got {value!r}. "
+    with pytest.raises(ConfigError, match=re.escape(expected + "Set it to e.g. 3.")):
+        require_count({"QA_DIGEST_TOP": value}, "QA_DIGEST_TOP", 3)
+    require_count({"QA_DIGEST_TOP": 1}, "QA_DIGEST_TOP", 3)
