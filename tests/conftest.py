@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, build_site, reset_pelican_state
+from tests.helpers import QA_SITE_URL, REPO, build_fixture, build_site, reset_pelican_state
 
 
 @pytest.fixture(autouse=True)
@@ -41,5 +41,15 @@ def sample_site(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("sample") / "output"
     logging.getLogger().setLevel(logging.WARNING)
     build_site(REPO / "publishconf.py", output)
+    reset_pelican_state()
+    return output
+
+
+@pytest.fixture(scope="session")
+def qa_site(tmp_path_factory) -> Path:
+    """The qa fixture site built for production once per session (read it, never edit it)."""
+    output = tmp_path_factory.mktemp("qa") / "out"
+    build_fixture("qa", output, PUBLISHING_PREVIEW=False, SITEURL=QA_SITE_URL,
+                  RELATIVE_URLS=False, FEEDS_DOMAIN=QA_SITE_URL)
     reset_pelican_state()
     return output

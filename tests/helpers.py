@@ -7,12 +7,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
 from pelican import Pelican, signals
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "sites"
+# The address the qa fixture is built for (the qa_site fixture in conftest.py).
+QA_SITE_URL = "https://fixture.example"
 
 
 def reset_pelican_state() -> None:
@@ -62,3 +65,9 @@ def build_site(
 def build_fixture(name: str, output: Path, **overrides: Any) -> Pelican:
     """Build ``tests/fixtures/sites/<name>/pelicanconf.py`` into ``output``."""
     return build_site(FIXTURES / name / "pelicanconf.py", output, **overrides)
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    """Parse ``<site>/<path>/index.html``."""
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")

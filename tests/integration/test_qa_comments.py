@@ -7,28 +7,20 @@ import logging
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from candor_common.errors import BuildAborted
 from qa_digest.load import load_thread
-from tests.helpers import build_fixture, build_site
+from tests.helpers import QA_SITE_URL, build_site, soup_of
 from tests.integration.test_qa_import_cases import ZONE, Case, copy_site, run_case
 
-SITE = "https://fixture.example"
 ROSTER = frozenset({"ana-ruiz", "marcus-adeyemi"})
+SITE = QA_SITE_URL
+page = soup_of
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("qa-comments") / "out"
-    build_fixture("qa", output, PUBLISHING_PREVIEW=False, SITEURL=SITE, RELATIVE_URLS=False,
-                  FEEDS_DOMAIN=SITE)
-    return output
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+def site(qa_site) -> Path:
+    return qa_site
 
 
 def words(tag) -> str:

@@ -11,22 +11,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from candor_common.errors import BuildAborted
-from tests.helpers import build_fixture, build_site
+from tests.helpers import QA_SITE_URL, build_fixture, build_site, soup_of
 
-SITE = "https://fixture.example"
+SITE = QA_SITE_URL
+page = soup_of
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("qa") / "out"
-    build_fixture("qa", output, PUBLISHING_PREVIEW=False, SITEURL=SITE, RELATIVE_URLS=False,
-                  FEEDS_DOMAIN=SITE)
-    return output
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+def site(qa_site) -> Path:
+    return qa_site
 
 
 def every_file_text(site: Path) -> str:
