@@ -206,6 +206,35 @@ def publish(c, target=None, branch=None):
 
 
 @task
+def freeze_digests(c):
+    """Record every closed Q&A digest period in content/qa/digests.lock.json (commit it).
+
+    Runs the production build into a scratch folder with QA_PERIODIC_FREEZE on,
+    so the record is exactly what `invoke check` and the deploy publish. Periods
+    already recorded are never rewritten; from then on their digests change
+    only through the correction notes they show.
+    """
+    import tempfile
+
+    from qa_periodic.lock import raw_periods
+
+    settings = _settings("publishconf.py")
+    lock = Path(settings["PATH"]) / settings["QA_PERIODIC_LOCK"]
+    before = set(raw_periods(lock))
+    with tempfile.TemporaryDirectory(prefix="candor-freeze-") as scratch:
+        result = _pelican(c, str(ROOT / "publishconf.py"), Path(scratch) / "output", "-e",
+                          "QA_PERIODIC_FREEZE=true", warn=True)
+    if result.failed:
+        sys.exit("freeze-digests: the production build failed; the lock is unchanged.")
+    added = sorted(set(raw_periods(lock)) - before)
+    lock_name = lock.relative_to(ROOT)
+    if added:
+        print(f"freeze-digests: recorded {', '.join(added)} in {lock_name}; commit it.")
+    else:
+        print(f"freeze-digests: every closed period is already in {lock_name}.")
+
+
+@task
 def clean(c):
     """Remove generated files (output/, output-check/, caches)."""
     for name in ("output", "output-check", "cache"):

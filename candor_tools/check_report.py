@@ -53,6 +53,7 @@ def review_build(output: Path, report_file: Path, settings: dict[str, Any]) -> R
                         for item in held if "embargoed" in item["reasons"]
                         and len(item["reasons"]) > 1]
     review.notes += held_back_notes(held)
+    review.warnings += unfrozen_warnings(output, settings)
     return review
 
 
@@ -84,3 +85,26 @@ def held_back_notes(held: list[dict[str, Any]]) -> list[str]:
         when = datetime.fromisoformat(due[0][0])
         lines.append(f"the next embargoed post, {due[0][1]}, is due {when:%Y-%m-%d %H:%M %Z}.")
     return lines
+
+
+def unfrozen_warnings(output: Path, settings: dict[str, Any]) -> list[str]:
+    """Warn about published digests whose period is not in the digest lock yet."""
+    from qa_periodic.lock import raw_periods  # noqa: PLC0415
+    from qa_periodic.receivers import DEFAULTS  # noqa: PLC0415
+
+    from candor_common.paths import display_path  # noqa: PLC0415 - plugins are on sys.path
+
+    def setting(name: str) -> str:
+        return str(settings.get(name, DEFAULTS[name]))
+
+    folder = output / setting("QA_PERIODIC_URL").strip("/")
+    lock = Path(settings["PATH"]) / setting("QA_PERIODIC_LOCK")
+    frozen = raw_periods(lock)
+    missing = sorted(page.parent.name for page in folder.glob("*/index.html")
+                     if page.parent.name not in frozen)
+    if not missing:
+        return []
+    warning = (f"{len(missing)} published Q&A digest(s) not frozen yet "
+               f"({', '.join(missing)}): they can still change silently. Run "
+               f"`invoke freeze-digests` and commit {display_path(lock)}")
+    return [warning]

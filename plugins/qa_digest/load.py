@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -96,6 +97,9 @@ def _read_session(session: Reader, thread_id: str, display: str,
         description_html=render_reader_markdown(description) if description else Markup(""))
 
 
+NOT_REMOVED: tuple[None, None] = (None, None)
+
+
 def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[str], *,
                    seen: set[str], late: list[tuple[Reader, str]]) -> Question | None:
     if not isinstance(item, Located):
@@ -118,7 +122,8 @@ def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[st
     source = fields.choice("source", SOURCES, default="form")
     text = fields.text("text", required=status != "removed",
                        fix=f"Write the {kind} as the reader wrote it")
-    response, merged_into, reason = _status_details(fields, status, authors, kind)
+    response, merged_into, (reason, removed_at) = _status_details(fields, status, authors,
+                                                                  kind)
     if (len(top.problems) > start or qid is None or kind is None or status is None
             or asked_at is None):
         return None
@@ -134,7 +139,7 @@ def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[st
         # The text of a removed entry is never kept past this point.
         html=None if removed or text is None else render_reader_markdown(text),
         status=status, response=response, merged_into=merged_into, removal_reason=reason,
-        line=item.line, kind=kind, reply_to=reply_to, by_executive=by)
+        removed_at=removed_at, line=item.line, kind=kind, reply_to=reply_to, by_executive=by)
 
 
 def _status(fields: Reader, kind: str | None) -> str | None:
@@ -187,10 +192,13 @@ def _check_replies(late: list[tuple[Reader, str]], ids: set[str]) -> None:
 
 def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
                     kind: str | None = "question"
-                    ) -> tuple[Response | None, str | None, str | None]:
-    """Check the block that goes with ``status``; return (response, merged_into, reason)."""
+                    ) -> tuple[Response | None, str | None, tuple[str | None, datetime | None]]:
+    """Check the block that goes with ``status``.
+
+    Return (response, merged_into, (removal reason, removal date)).
+    """
     if status is None:  # the status itself is wrong; that problem is already reported
-        return None, None, None
+        return None, None, NOT_REMOVED
     for other_status, (block, _text) in RESPONSES.items():
         if block in fields.mapping.values and status != other_status:
             fix = (f"Set 'kind: question' and 'status: {other_status}', or remove the "
@@ -204,19 +212,19 @@ def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
         fields.problem("removed", f"is given but status is '{status}'",
                        "Set 'status: removed' or remove the removed block")
     if status in RESPONSES:
-        return _response(fields, status, authors), None, None
+        return _response(fields, status, authors), None, NOT_REMOVED
     if status == "merged":
-        return None, fields.slug("merged_into"), None
+        return None, fields.slug("merged_into"), NOT_REMOVED
     if status == "removed":
         removed = fields.child("removed")
         if removed is None:
             fields.problem("removed", "is missing", "Add 'removed:' with 'reason: spam' "
                            f"(one of {', '.join(REMOVAL_REASONS)})")
-            return None, None, None
+            return None, None, NOT_REMOVED
         removed.check_keys(("reason", "at", "note"))
-        removed.moment("at", required=False)
-        return None, None, removed.choice("reason", REMOVAL_REASONS)
-    return None, None, None
+        at = removed.moment("at", required=False)
+        return None, None, (removed.choice("reason", REMOVAL_REASONS), at)
+    return None, None, NOT_REMOVED
 
 
 def _response(fields: Reader, status: str, authors: frozenset[str]) -> Response | None:

@@ -50,6 +50,7 @@ class Question:
     response: Response | None = None
     merged_into: str | None = None
     removal_reason: str | None = None
+    removed_at: datetime | None = None  # when it was removed, if the file says
     line: int = 0  # where the question starts in its data file, for messages
     # Filled in by build_digest():
     total_votes: int = 0

@@ -6,9 +6,12 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import Any
 
 from qa_digest.model import Digest, Question
 from qa_periodic.corrections import answer_correction, removals
+from qa_periodic.freeze import record_of, thaw
+from qa_periodic.lock import FrozenPeriod
 from qa_periodic.model import (
     FIGURES,
     Archive,
@@ -18,7 +21,14 @@ from qa_periodic.model import (
     Numbers,
     PeriodDigest,
 )
-from qa_periodic.periods import Period, day_start, next_period, period_of, previous_period
+from qa_periodic.periods import (
+    Period,
+    day_start,
+    next_period,
+    period_from_key,
+    period_of,
+    previous_period,
+)
 
 SECTIONS = {"answered": "answers", "declined": "declines", "follow-up": "follow_ups"}
 
@@ -37,6 +47,15 @@ class _Bucket:
     responses: dict[str, list[Question]] = field(
         default_factory=lambda: {name: [] for name in SECTIONS.values()})
     due: list[Question] = field(default_factory=list)
+    late: int = 0  # events carried in from frozen periods whose record lacks them
+
+    def lists(self) -> dict[str, list[Question]]:
+        """Return the event lists by the lock's event names (the lists themselves)."""
+        return {"asked": self.asked, **self.responses, "due": self.due}
+
+    def events(self) -> dict[str, list[str]]:
+        """Return the ids of every event of the period, by kind (for the lock)."""
+        return {name: [q.id for q in events] for name, events in self.lists().items()}
 
     def numbers(self) -> Numbers:
         kinds = [kind_of(q) for q in self.asked]
@@ -90,30 +109,77 @@ def collect_events(digest: Digest, options: Options,
 
 
 def build_archive(digest: Digest, options: Options,
-                  releases: Mapping[str, datetime] | None = None) -> Archive:
-    """Return every closed period with activity as a digest, newest first, and the gaps."""
+                  releases: Mapping[str, datetime] | None = None,
+                  frozen: Mapping[str, FrozenPeriod] | None = None) -> Archive:
+    """Return every closed period with activity as a digest, newest first, and the gaps.
+
+    A period with a record in ``frozen`` (the digest lock) is shown from it; an
+    event dated in a frozen period but missing from its record reached the data
+    after the digest was frozen, so it counts in the first period not frozen.
+    """
     buckets = collect_events(digest, options, releases or {})
-    closed = sorted((b for b in buckets.values() if b.period.is_closed(options.now)),
-                    key=lambda b: b.period.start)
+    locked = {key: record for key, record in (frozen or {}).items()
+              if period_from_key(key, options.unit, options.zone).is_closed(options.now)}
+    _carry_late(buckets, locked, options)
+    periods = {key: bucket.period for key, bucket in buckets.items()
+               if bucket.period.is_closed(options.now)}
+    periods.update({key: period_from_key(key, options.unit, options.zone) for key in locked})
     digests: list[PeriodDigest] = []
+    unfrozen: list[tuple[str, dict[str, Any]]] = []
     previous_url: str | None = None
-    for index, bucket in enumerate(closed):
-        made = _period_digest(bucket, buckets, options, digest.by_id, first=index == 0,
-                              previous_url=previous_url)
+    for index, period in enumerate(sorted(periods.values(), key=lambda p: p.start)):
+        url = f"{options.base_url}{period.key}/"
+        if period.key in locked:
+            made = thaw(locked[period.key], period, digest.by_id, url=url,
+                        previous_url=previous_url)
+        else:
+            bucket = buckets[period.key]
+            made = _period_digest(bucket, buckets, locked, options, digest.by_id,
+                                  first=index == 0, previous_url=previous_url)
+            unfrozen.append((period.key, record_of(made, bucket.events())))
         digests.append(made)
         previous_url = made.url
     timeline = _timeline(digests, options)
     return Archive(unit=options.unit, url=options.base_url, digests=tuple(reversed(digests)),
-                   timeline=tuple(reversed(timeline)))
+                   timeline=tuple(reversed(timeline)), unfrozen=tuple(unfrozen))
 
 
-def _period_digest(bucket: _Bucket, buckets: Mapping[str, _Bucket], options: Options,
+def _carry_late(buckets: dict[str, _Bucket], locked: Mapping[str, FrozenPeriod],
+                options: Options) -> None:
+    """Move events missing from their frozen period's record past the last frozen period.
+
+    They reached the data after that period was frozen, so they count in the
+    first period after the latest frozen one: a digest not published yet.
+    """
+    if not locked:
+        return
+    last = max((period_from_key(key, options.unit, options.zone) for key in locked),
+               key=lambda period: period.start)
+    after = next_period(last, options.zone)
+    for key in sorted(set(locked) & set(buckets), key=lambda k: buckets[k].period.start):
+        bucket, record = buckets[key], locked[key]
+        for name, events in bucket.lists().items():
+            late = [q for q in events if q.id not in record.events[name]]
+            if not late:
+                continue
+            target = buckets.setdefault(after.key, _Bucket(after))
+            events[:] = [q for q in events if q.id in record.events[name]]
+            target.lists()[name].extend(late)
+            target.late += len(late)
+
+
+def _period_digest(bucket: _Bucket, buckets: Mapping[str, _Bucket],
+                   locked: Mapping[str, FrozenPeriod], options: Options,
                    by_id: Mapping[str, Question], *, first: bool,
                    previous_url: str | None) -> PeriodDigest:
     period = bucket.period
     numbers = bucket.numbers()
-    before = buckets.get(previous_period(period, options.zone).key)
-    previous = before.numbers() if before is not None else Numbers()
+    before_key = previous_period(period, options.zone).key
+    before = buckets.get(before_key)
+    if before_key in locked:  # what the digest before this one said
+        previous, quiet = locked[before_key].numbers, False
+    else:
+        previous, quiet = (before.numbers(), False) if before is not None else (Numbers(), True)
     figures = tuple(Figure(name, getattr(numbers, name),
                            None if first else getattr(previous, name)) for name in FIGURES)
     shown = [q for q in bucket.asked if q.status != "removed"]
@@ -125,7 +191,7 @@ def _period_digest(bucket: _Bucket, buckets: Mapping[str, _Bucket], options: Opt
                           key=lambda note: note.question_id)
     return PeriodDigest(
         period=period, url=f"{options.base_url}{period.key}/", numbers=numbers,
-        figures=figures, previous_quiet=not first and before is None,
+        figures=figures, previous_quiet=not first and quiet,
         # A question asked and responded to in the same period is listed once, with
         # its response.
         questions=_listing((q for q in shown if kind_of(q) == "question"
@@ -140,7 +206,7 @@ def _period_digest(bucket: _Bucket, buckets: Mapping[str, _Bucket], options: Opt
         removed_in_period=counted,
         corrections=(*removal_notes, *answer_notes),
         corrected_answers=frozenset(note.question_id for note in answer_notes),
-        previous_url=previous_url)
+        previous_url=previous_url, late=bucket.late)
 
 
 def _listing(questions: Iterable[Question], key: Callable[[Question], object],

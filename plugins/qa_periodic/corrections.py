@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 
 from qa_digest.model import REMOVAL_REASONS, Question
 from qa_periodic.model import Correction
@@ -76,7 +76,7 @@ def removals(asked: list[Question], period: Period
         if question.status != "removed":
             continue
         reason = question.removal_reason or "other"
-        removed_at: datetime | None = getattr(question, "removed_at", None)
+        removed_at = question.removed_at
         if removed_at is not None and removed_at < period.end:
             before[reason] += 1
         else:

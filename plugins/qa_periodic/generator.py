@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
 from candor_common.output import write_output
+from candor_common.paths import display_path
 from candor_common.report import stop_on_problems
 from feeds.config import FeedsConfig, read_config
 from qa_digest.model import Digest
 from qa_periodic.compute import Options, build_archive
 from qa_periodic.feed import digest_entry, feed_records, write_digest_feed
+from qa_periodic.lock import freeze, read_lock
 from qa_periodic.mail import check_email, email_fragment
 from qa_periodic.model import Archive, PeriodDigest
 
@@ -50,7 +53,18 @@ class QAPeriodicGenerator(Generator):
             base_url=str(self.settings["QA_PERIODIC_URL"]).strip("/") + "/",
             limit=int(self.settings["QA_PERIODIC_LIMIT"]),
             top_comments=int(self.settings["QA_PERIODIC_TOP_COMMENTS"]))
-        self.archive = build_archive(digest, options, self._releases(digest))
+        lock_path = Path(self.settings["PATH"]) / str(self.settings["QA_PERIODIC_LOCK"])
+        with stop_on_problems(logger, "qa_periodic"):
+            lock = read_lock(lock_path, options.unit)
+        self.archive = build_archive(digest, options, self._releases(digest), lock.periods)
+        if self.archive.unfrozen:
+            keys = ", ".join(key for key, _ in self.archive.unfrozen)
+            if self.settings["QA_PERIODIC_FREEZE"]:
+                freeze(lock_path, options.unit, dict(self.archive.unfrozen))
+                logger.info("qa_periodic: froze %s into %s", keys, display_path(lock_path))
+            else:
+                logger.info("qa_periodic: not frozen yet: %s (run `invoke freeze-digests`)",
+                            keys)
         self.context["QA_PERIODIC"] = self.archive
         self.context["QA_PERIODIC_FEEDS"] = feed_records(self.archive, self.settings)
         logger.debug("qa_periodic: %d closed periods with a digest", len(self.archive.digests))

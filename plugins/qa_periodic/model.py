@@ -49,7 +49,9 @@ class Correction:
     """A visible note on a closed digest: later data changed one of its entries.
 
     ``kind`` is "removed" (an entry listed was later removed, so its text is no
-    longer shown) or "corrected" (an answer listed was corrected afterwards).
+    longer shown), "unpublished" (entries listed are no longer on the site, for
+    example because their post was withdrawn) or "corrected" (a response listed
+    was corrected or edited afterwards).
     ``date`` is when, if the data says; ``count`` groups removals by reason.
     """
 
@@ -92,6 +94,8 @@ class PeriodDigest:
     corrections: tuple[Correction, ...]
     corrected_answers: frozenset[str]  # question ids whose answer shows a correction note
     previous_url: str | None  # the digest before this one, if any (never the next one)
+    # Events dated in earlier, already frozen periods that reached the data later.
+    late: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,3 +116,5 @@ class Archive:
     digests: tuple[PeriodDigest, ...] = ()
     # (digest or gap) newest first, for the archive page.
     timeline: tuple[PeriodDigest | Gap, ...] = ()
+    # Lock records of the closed periods not frozen yet (key → record), oldest first.
+    unfrozen: tuple[tuple[str, dict], ...] = ()

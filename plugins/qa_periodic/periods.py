@@ -51,6 +51,24 @@ def period_of(moment: datetime, unit: str, zone: tzinfo) -> Period:
                   f"{first.year}-{first.month:02d}", first.year, first.month)
 
 
+def period_from_key(key: str, unit: str, zone: tzinfo) -> Period:
+    """Return the period whose page address is ``key`` ("2026-w10", "2026-03").
+
+    Raises ValueError when ``key`` is not a period of ``unit``.
+    """
+    if unit == "week":
+        year, _, week = key.partition("-w")
+        day = date.fromisocalendar(int(year), int(week), 1)
+    else:
+        year, _, month = key.partition("-")
+        day = date(int(year), int(month), 1)
+    period = period_of(_midnight(day, zone), unit, zone)
+    if period.key != key:
+        msg = f"{key!r} is not a {unit} (expected e.g. {period.key!r})"
+        raise ValueError(msg)
+    return period
+
+
 def next_period(period: Period, zone: tzinfo) -> Period:
     """Return the period right after ``period``."""
     return period_of(period.end, period.unit, zone)

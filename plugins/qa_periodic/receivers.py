@@ -27,6 +27,12 @@ DEFAULTS: dict[str, Any] = {
     "QA_PERIODIC_TOP_COMMENTS": 5,
     # Write the e-mail-ready HTML of each digest (<digest>/email.htm).
     "QA_PERIODIC_EMAIL": True,
+    # The digest lock, relative to PATH: the record of every published period
+    # (`invoke freeze-digests` writes it; commit it).
+    "QA_PERIODIC_LOCK": "qa/digests.lock.json",
+    # Add the closed periods not yet in the lock to it during this build. Only
+    # `invoke freeze-digests` sets it (a build never writes to content/ otherwise).
+    "QA_PERIODIC_FREEZE": False,
 }
 
 
@@ -35,7 +41,8 @@ def check_settings(pelican: Any) -> None:
     settings = pelican.settings
     with stop_on_problems(logger, "qa_periodic"):
         apply_defaults(settings, "QA_PERIODIC_", DEFAULTS)
-        for key in ("QA_PERIODIC_PERIOD", "QA_PERIODIC_URL", "QA_PERIODIC_FEED"):
+        for key in ("QA_PERIODIC_PERIOD", "QA_PERIODIC_URL", "QA_PERIODIC_FEED",
+                    "QA_PERIODIC_LOCK"):
             require_type(settings, key, str, "text")
         if settings["QA_PERIODIC_PERIOD"] not in UNITS:
             msg = (f"pelicanconf: QA_PERIODIC_PERIOD: expected 'week' or 'month', got "
@@ -43,7 +50,8 @@ def check_settings(pelican: Any) -> None:
             raise ConfigError(msg)
         for key in ("QA_PERIODIC_LIMIT", "QA_PERIODIC_TOP_COMMENTS"):
             require_count(settings, key, DEFAULTS[key])
-        require_type(settings, "QA_PERIODIC_EMAIL", bool, "True or False")
+        for key in ("QA_PERIODIC_EMAIL", "QA_PERIODIC_FREEZE"):
+            require_type(settings, key, bool, "True or False")
         if not settings["QA_PERIODIC_URL"].strip("/"):
             msg = ("pelicanconf: QA_PERIODIC_URL: must name a folder, got "
                    f"{settings['QA_PERIODIC_URL']!r}. Set it to e.g. 'qa/digests/'.")

@@ -229,3 +229,27 @@ def test_check_finds_leaks_invalid_html_and_warns_about_overdue_commitments(proj
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "warning: commitment open-the-path" in passed.stdout
     assert "the production build is clean" in passed.stdout
+
+
+def test_freeze_digests_records_closed_periods_once_and_check_stops_warning(project):
+    content = project / "content"
+    (content / "posts" / "town-hall.md").write_text(
+        "Title: Town hall\nDate: 2026-03-01 09:00\nAuthor: ana-ruiz\nKind: news\n"
+        "Written_by: ana-ruiz\nApproved_by: Jordan Blake\n\nAsk us anything.\n")
+    (content / "qa").mkdir()
+    shutil.copy(REPO / "tests" / "fixtures" / "sites" / "periodic" / "content" / "qa" /
+                "weekly.yml", content / "qa" / "weekly.yml")
+    before = run(project, "check")
+    assert before.returncode == 0, before.stdout + before.stderr
+    assert "warning: 4 published Q&A digest(s) not frozen yet (2026-w10, 2026-w11, " \
+           "2026-w12, 2026-w14)" in before.stdout
+    frozen = run(project, "freeze-digests")
+    assert frozen.returncode == 0, frozen.stdout + frozen.stderr
+    assert ("freeze-digests: recorded 2026-w10, 2026-w11, 2026-w12, 2026-w14 in "
+            "content/qa/digests.lock.json; commit it.") in frozen.stdout
+    lock = (content / "qa" / "digests.lock.json").read_bytes()
+    again = run(project, "freeze-digests")
+    assert "every closed period is already in content/qa/digests.lock.json" in again.stdout
+    assert (content / "qa" / "digests.lock.json").read_bytes() == lock
+    after = run(project, "check")
+    assert after.returncode == 0 and "not frozen yet" not in after.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -20,13 +20,6 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=MADRID)
 
 
-@dataclass(frozen=True)
-class Removal(Question):
-    """A removed question whose data dates the removal (when qa_digest keeps it)."""
-
-    removed_at: datetime | None = None
-
-
 def question(qid: str, asked: str, status: str = "pending", *, response: Response | None = None,
              kind: str = "question", votes: int = 0, merged_into: str | None = None,
              text: str = "Text") -> Question:
@@ -42,7 +35,8 @@ def answer(when: str, text: str = "<p>Yes.</p>", due: date | None = None) -> Res
     return Response(by="ana-ruiz", at=at(when), html=Markup(text), due=due)  # noqa: S704
 
 
-def archive(*questions: Question, now: str = "2026-04-06 00:01", releases=None, **extra):
+def archive(*questions: Question, now: str = "2026-04-06 00:01", releases=None, frozen=None,
+            **extra):
     thread = Thread(id="t", kind="session", title="T", hosts=("ana-ruiz",), source="t.yml",
                     questions=tuple(questions))
     digest, problems = build_digest([thread], at(now))
@@ -50,7 +44,7 @@ def archive(*questions: Question, now: str = "2026-04-06 00:01", releases=None, 
     options = Options(unit=extra.get("unit", "week"), zone=MADRID, now=at(now),
                       base_url="qa/digests/", limit=extra.get("limit", 25),
                       top_comments=extra.get("top", 5))
-    return build_archive(digest, options, releases)
+    return build_archive(digest, options, releases, frozen)
 
 
 def by_key(result):
@@ -118,10 +112,10 @@ def test_top_comments_rank_public_comments_by_votes_as_of_the_end():
 
 
 def test_removal_after_the_end_is_a_correction_and_before_it_is_counted():
-    late = Removal(**{**question("x", "2026-03-02 10:00", "removed").__dict__,
-                      "removed_at": at("2026-03-12 09:00")})
-    early = Removal(**{**question("y", "2026-03-03 10:00", "removed").__dict__,
-                       "removed_at": at("2026-03-03 11:00")})
+    late = replace(question("x", "2026-03-02 10:00", "removed"),
+                   removed_at=at("2026-03-12 09:00"))
+    early = replace(question("y", "2026-03-03 10:00", "removed"),
+                    removed_at=at("2026-03-03 11:00"))
     undated = question("z", "2026-03-04 10:00", "removed")
     w10 = by_key(archive(late, early, undated))["2026-w10"]
     assert w10.removed_in_period == (("spam", 1),)
