@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from candor_common.textprint import fingerprints, plain
 from candor_tools.leak_scan import qa_fingerprints, scan_for_leaks
@@ -83,3 +85,30 @@ def test_removed_q_and_a_entries_and_held_back_threads_are_fingerprinted(tmp_pat
         "because the board accepted the offer last night.":
             "qa/secret.yml (its post is held back)",
     }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["plant", "close", "the", "we", "march", "team", "move"]),
+                min_size=0, max_size=40),
+       st.lists(st.lists(st.sampled_from(["plant", "close", "the", "we", "march", "team"]),
+                         min_size=2, max_size=6), min_size=1, max_size=8))
+def test_one_pass_finds_exactly_what_a_search_for_each_phrase_finds(words, phrases):
+    import tempfile
+
+    secret = {" ".join(p): f"source-{i}" for i, p in enumerate(phrases)}
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder)
+        (output / "page.html").write_text(f"<p>{' '.join(words)}</p>", encoding="utf-8")
+        found = scan_for_leaks(output, secret)
+    flat = plain(" ".join(words))
+    expected = sorted({label for phrase, label in secret.items() if phrase in flat})
+    assert found == [f"page.html: publishes text of {label}" for label in expected]
+
+
+def test_overlapping_phrases_in_one_file_are_each_reported(tmp_path):
+    (tmp_path / "index.html").write_text("<p>one two three four five six seven</p>")
+    secret = {"one two three four five six": "a.md (draft)",
+              "two three four five six seven": "b.md (embargoed)"}
+    assert scan_for_leaks(tmp_path, secret) == [
+        "index.html: publishes text of a.md (draft)",
+        "index.html: publishes text of b.md (embargoed)"]
