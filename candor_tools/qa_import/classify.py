@@ -3,9 +3,10 @@
 A reader's record becomes an entry whose kind comes from the Q&A file when it is already
 there (an editor's reclassification is kept), else from ``kinds.Classifier``. An
 executive's reply becomes the answer of the nearest reader entry above it when that
-entry is a question; when it is a comment, the reply becomes a comment of its own,
-marked as the executive's (``by:``). Every entry keeps its place in the source's
-threads: ``reply_to`` names the nearest entry above it.
+entry is a question; otherwise (a reply to a comment, a top-level note, a reply to a
+record that was not imported) it becomes a comment of its own, marked as the
+executive's (``by:``). Every entry keeps its place in the source's threads:
+``reply_to`` names the nearest entry above it, if there is one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dataclasses import dataclass, field
 from candor_tools.qa_import.identities import Identities
 from candor_tools.qa_import.kinds import Classifier
 from candor_tools.qa_import.records import (
-    NOT_A_QUESTION,
     OK,
     ORPHAN,
     UNREADABLE,
@@ -24,6 +24,9 @@ from candor_tools.qa_import.records import (
     Export,
 )
 from candor_tools.qa_import.report import Report
+
+# What an executive's record becomes (_executive_fate).
+ANSWER, GONE, SIGNED = "answer", "gone", "signed"
 
 
 @dataclass(frozen=True)
@@ -78,32 +81,32 @@ def classify(export: Export, matched: set[str], identities: Identities, *,
         report.read += 1
         reason = _skip_reason(comment, first, matched, export=export, report=report,
                               existing=existing)
-        if reason is None and executive(comment) is not None:
-            replies.append(comment)
-            continue
         if reason is None and not comment.text:
             reason = UNREADABLE
             report.unreadable.append(f"{_where(export, comment)}: no text is left once "
                                      "the comment is sanitized")
         if reason is not None:
             report.skipped[reason] += 1
-            continue
-        # A row that carries its own answer (CSV) is a question whatever its wording.
-        kinds[comment.key] = existing.get(comment.qid) or (
-            "question" if comment.answer is not None
-            else classifier.kind_of(comment.text, comment.asks))
+        elif executive(comment) is not None:
+            replies.append(comment)
+        else:
+            # A row that carries its own answer (CSV) is a question whatever its wording.
+            kinds[comment.key] = existing.get(comment.qid) or (
+                "question" if comment.answer is not None
+                else classifier.kind_of(comment.text, comment.asks))
     result = Sorted()
     by: dict[str, str] = {}  # source key -> executive slug, for executives' comments
     for comment in replies:
         slug = executive(comment) or ""
         root = _root_question(comment, by_key, executive)
-        if root is None or root.key not in kinds:
-            report.skipped[NOT_A_QUESTION] += 1
-        elif comment.qid in existing or kinds[root.key] == "comment":
+        fate = _executive_fate(comment, root, kinds, existing)
+        if fate == ANSWER and root is not None:
+            result.answers.setdefault(root.qid, []).append((comment, slug))
+        elif fate == GONE and root is not None:
+            _gone_question(comment, root, report)
+        else:
             kinds[comment.key] = existing.get(comment.qid) or "comment"
             by[comment.key] = slug
-        else:
-            result.answers.setdefault(root.qid, []).append((comment, slug))
 
     def is_entry(comment: Comment) -> bool:
         return comment.key in kinds or (comment.qid in existing
@@ -114,11 +117,44 @@ def classify(export: Export, matched: set[str], identities: Identities, *,
         kind = kinds.get(comment.key)
         if kind is None or first.get(comment.qid) is not comment:
             continue
-        signer = by.get(comment.key)
-        result.entries.append(Entry(comment, kind, above(comment), signer))
+        signer, reply_to = by.get(comment.key), above(comment)
+        result.entries.append(Entry(comment, kind, reply_to, signer))
         report.kinds[kind] += 1
-        report.executive_replies += signer is not None
+        if signer is not None:
+            report.executive_replies += reply_to is not None
+            report.executive_top_level += reply_to is None
     return result
+
+
+def _executive_fate(comment: Comment, root: Comment | None, kinds: dict[str, str],
+                    existing: dict[str, str]) -> str:
+    """Return what an executive's record becomes.
+
+    ANSWER when the nearest reader entry above it is a question; GONE when that entry is
+    a question Candor has but this export no longer imports; else SIGNED: an entry of
+    their own, ``by:`` them (a reply to a comment, a top-level note, a reply to nothing
+    imported, or an entry already in Candor).
+    """
+    if comment.qid in existing or root is None:
+        return SIGNED
+    if kinds.get(root.key) == "question":
+        return ANSWER
+    if root.key not in kinds and existing.get(root.qid) == "question":
+        return GONE
+    return SIGNED
+
+
+def _gone_question(comment: Comment, root: Comment, report: Report) -> None:
+    """Count an executive's reply to a question Candor has but the source no longer shows.
+
+    The reply was, most likely, imported as the question's answer before: it is not
+    imported again (as a comment, it would repeat the answer), and the team reviews it.
+    """
+    state = root.state if root.state != OK else UNREADABLE
+    report.outcomes["unchanged"] += 1
+    report.review.append(f"{comment.qid}: the executive's reply to {root.qid} was not "
+                         f"imported: {root.qid} is {state} in this export; its answer in "
+                         "Candor, if it has one, stays as it is")
 
 
 def _nearest_entry(by_key: dict[str, Comment], is_entry: Callable[[Comment], bool]

@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "content/qa-identities.yml")
     parser.add_argument("--column", action="append", default=[], metavar="FIELD=HEADER",
                         help="csv: which column holds id, text, asked_at, asked_by, votes, "
-                             "thread, status, answer, answered_by or answered_at")
+                             "thread, status, answer, answered_by, answered_at or kind")
     parser.add_argument("--date-format", help="csv: strptime format, e.g. %%d/%%m/%%Y %%H:%%M")
     parser.add_argument("--delimiter", default=",", help="csv: the column separator")
     parser.add_argument("--names", choices=("full", "initial", "none"), default="full",

@@ -1,9 +1,10 @@
 """Tell questions from comments: the source's own flag, else a documented heuristic.
 
 A reader entry is a **question** when the source says so (a GitHub discussion that is
-answered or in an answerable category), or when its text has a question mark (``?``
-or ``¿``, outside links), or when one of its sentences starts with a question word
-(English or Spanish, ``QA_IMPORT_QUESTION_WORDS``) and does not end with ``!``.
+answered or in an answerable category, a CSV row's ``kind`` column), or when its text
+has a question mark (``?`` or ``¿``, outside links), or when one of its sentences
+starts with a question word (English or Spanish, ``QA_IMPORT_QUESTION_WORDS``) and does
+not end with ``!``.
 Everything else is a **comment**. ``QA_IMPORT_CLASSIFY`` (or ``--classify``) can
 also make every entry a question or a comment. Editors correct any entry by changing
 its ``kind:`` line; a re-import keeps their choice.

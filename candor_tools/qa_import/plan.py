@@ -111,6 +111,9 @@ def _count_new(question: NewQuestion, replies: list[tuple[Comment, str]], ctx: _
     ctx.report.outcomes["imported"] += 1 + len(replies)
     if question.answer is not None:
         ctx.report.answers.append(f"{question.qid}: answered by {question.answer.by}")
+    if question.by is not None:
+        where = f"in reply to {question.reply_to}" if question.reply_to else "top-level"
+        ctx.report.executive_comments.append(f"{question.qid}: by {question.by}, {where}")
 
 
 def _update(existing: ExistingQuestion, question: NewQuestion,

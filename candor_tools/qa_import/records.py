@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# What happened to a record that did not become a question or an answer.
+# What happened to a record that did not become an entry or an answer. (An executive's
+# comment that replies to no imported reader entry is an entry too, signed by them.)
 DELETED, SPAM, UNAPPROVED, ORPHAN, UNREADABLE = (
     "deleted", "spam", "unapproved", "orphan", "unreadable")
-PINGBACK, NOT_A_QUESTION = "pingback", "not-a-question"
-SKIP_REASONS = (DELETED, SPAM, UNAPPROVED, ORPHAN, UNREADABLE, PINGBACK, NOT_A_QUESTION)
+PINGBACK = "pingback"
+SKIP_REASONS = (DELETED, SPAM, UNAPPROVED, ORPHAN, UNREADABLE, PINGBACK)
 OK = "ok"
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -70,7 +71,7 @@ class Comment:
     origin: str = ""  # the file it came from, when the export is a folder of files
     chosen: bool = False  # marked as the accepted answer at the source (GitHub)
     # The source's own word on whether it is a question (GitHub: an answered discussion,
-    # or one in an answerable category); None when the source does not say.
+    # or one in an answerable category; CSV: the kind column); None when it does not say.
     asks: bool | None = None
     # CSV rows carry their answer along: (account or slug, when, sanitized HTML)
     answer: tuple[str, datetime, str] | None = None

@@ -31,7 +31,11 @@ class Report:
     dry_run: bool = False
     # Entries of this export by kind (new ones as classified, known ones as in Candor).
     kinds: Counter[str] = field(default_factory=Counter)
-    executive_replies: int = 0  # of the comments, those written by an executive
+    # Of the comments, those an executive wrote: replies, and top-level ones (a note, a
+    # reply to a record that was not imported); new ones are listed for review.
+    executive_replies: int = 0
+    executive_top_level: int = 0
+    executive_comments: list[str] = field(default_factory=list)
 
     @property
     def skipped_total(self) -> int:
@@ -58,10 +62,14 @@ class Report:
         if self.kinds:
             line = (f"  kinds: questions {self.kinds['question']}, "
                     f"comments {self.kinds['comment']}")
-            if self.executive_replies:
-                line += f" (executive replies {self.executive_replies})"
+            mine = [f"{what} {n}" for what, n in (
+                ("executive replies", self.executive_replies),
+                ("executive top-level comments", self.executive_top_level)) if n]
+            if mine:
+                line += f" ({', '.join(mine)})"
             out.append(line)
         out += _section("answers from executives", self.answers)
+        out += _section("comments by executives", self.executive_comments)
         out += _section("threads with no matching post (use --map URL=POST or --post)",
                         [f"{k} ({n} comment{'s' * (n != 1)})"
                          for k, n in sorted(self.unmatched.items())])

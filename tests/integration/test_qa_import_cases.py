@@ -7,15 +7,18 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from candor_tools.qa_import import ImportConfig, run_import
 from candor_tools.qa_import.formats import ParseOptions
 from candor_tools.qa_import.report import Report
+from qa_digest.load import load_thread
 from tests.helpers import REPO
 
 IMPORTS = REPO / "tests" / "fixtures" / "imports"
 ZONE = ZoneInfo("Europe/Madrid")
+ROSTER = frozenset({"ana-ruiz", "marcus-adeyemi"})
 # Personal data written into the fixtures: none of it may reach a file, a log or stdout.
 PII = ("fixture-mail.example", "203.0.113.", "198.51.100.", "2001:db8",
        "3f1c4d2b9e8a7f6e5d4c3b2a19081726")
@@ -47,7 +50,8 @@ CASES = {
     "remark42-gz": Case("remark42", "remark42.jsonl.gz", "ana-ruiz=github_anaruiz"),
     "staticman": Case("staticman", "staticman/comments", "ana-ruiz=Ana Ruiz"),
     "github": Case("github", "github.json", "ana-ruiz=ana-ruiz-tg",
-                   mapping={"https://github.com/tidewater/ask/discussions/12": "plain"}),
+                   mapping={"https://github.com/tidewater/ask/discussions/12": "plain",
+                            "https://github.com/tidewater/ask/discussions/13": "plain"}),
     "mastodon": Case("mastodon", "mastodon.json", "ana-ruiz=ana@social.tidewater.example",
                      post="plain"),
     "csv": Case("csv", "form.csv", "ana-ruiz=anaruiz", post="posts/plain.md",
@@ -94,3 +98,19 @@ def copy_site(target: Path) -> Path:
     """Copy the qa fixture site to ``target``; its settings are not needed by the importer."""
     shutil.copytree(REPO / "tests" / "fixtures" / "sites" / "qa", target)
     return target
+
+
+def qa_bytes(site: Path) -> dict[str, bytes]:
+    """Return every file of the site's content/qa, by name."""
+    return {p.name: p.read_bytes() for p in sorted((site / "content" / "qa").iterdir())}
+
+
+def load_all(site: Path) -> dict[str, Any]:
+    """Load every Q&A file as the build does; fail on any problem."""
+    questions = {}
+    for path in sorted((site / "content" / "qa").glob("*.yml")):
+        thread, problems = load_thread(path, path.name, ZONE, ROSTER)
+        assert problems == [], [str(p) for p in problems]
+        assert thread is not None
+        questions |= {q.id: q for q in thread.questions}
+    return questions

@@ -32,6 +32,13 @@ def test_imported_questions_and_answers_reach_the_pages(site_copy, tmp_path):
     results = (output / "qa" / "results" / "index.html").read_text(encoding="utf-8")
     assert "Why did the margin fall in Rotterdam?" in results
     assert "alert(1)" not in (output / "qa" / "plain" / "index.html").read_text(encoding="utf-8")
+    # The executive's own top-level comments are on the comments page, as theirs.
+    comments = BeautifulSoup((output / "qa" / "plain" / "comments" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    notes = [c for c in comments.select("article.qa-c--executive")
+             if "I will be back on Friday" in c.get_text(" ")]
+    assert [c["id"] for c in notes] == ["c-disqus-1011", "c-wordpress-511"]
+    assert all("Ana Ruiz" in c.get_text(" ") for c in notes)
 
 
 # sample file -> (format, read, imported, {reason: skipped}), every thread sent to one post

@@ -47,3 +47,20 @@ def test_writing_is_all_or_nothing(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yml"]
     write_all({good: "new\n", bad: "fine\n"}, {good: "a.yml", bad: "b.yml"}, check)
     assert (good.read_text(), bad.read_text()) == ("new\n", "fine\n")
+
+
+def test_executives_comments_are_counted_and_listed_not_skipped():
+    report = Report("disqus", "export.xml", read=3)
+    report.outcomes.update(imported=3)
+    report.kinds.update(question=1, comment=2)
+    report.executive_replies, report.executive_top_level = 0, 2
+    report.executive_comments += ["disqus-7: by ana-ruiz, top-level",
+                                  "disqus-8: by ana-ruiz, top-level"]
+    lines = report.lines()
+    assert "  kinds: questions 1, comments 2 (executive top-level comments 2)" in lines
+    assert lines[lines.index("  comments by executives:") + 1] == (
+        "    disqus-7: by ana-ruiz, top-level")
+    assert not any(line.startswith("  skipped") for line in lines)
+    report.executive_replies = 1
+    assert ("  kinds: questions 1, comments 2 (executive replies 1, executive top-level "
+            "comments 2)") in report.lines()

@@ -24,7 +24,7 @@ from candor_tools.qa_import.records import (
     as_count,
     make_qid,
 )
-from candor_tools.qa_import.text import display_name, from_plain
+from candor_tools.qa_import.text import display_name, from_plain, mask_private
 
 # field -> the column names used when no --column option maps it (case-insensitive)
 FIELDS = {
@@ -33,11 +33,13 @@ FIELDS = {
     "asked_by": ("asked_by", "name", "author"), "votes": ("votes", "likes", "upvotes"),
     "thread": ("thread", "url", "page", "post"), "status": ("status", "state"),
     "answer": ("answer",), "answered_by": ("answered_by",), "answered_at": ("answered_at",),
+    "kind": ("kind",),
 }
 REQUIRED = ("text", "asked_at")
 STATES = {"deleted": DELETED, "trash": DELETED, "removed": DELETED, "spam": SPAM,
           "hidden": UNAPPROVED, "unapproved": UNAPPROVED, "rejected": UNAPPROVED,
           "pending": UNAPPROVED, "archived": OK, "approved": OK, "published": OK}
+KINDS = ("question", "comment")  # the kind column's values, in any case
 THREAD = "csv"
 
 
@@ -52,10 +54,12 @@ def parse(path: Path, display: str, options: ParseOptions, meter: Meter) -> Expo
             try:
                 header = next(reader, [])
                 columns = _columns(header, options, display)
+                start = reader.line_num + 1  # a quoted cell can span lines: report the first
                 for row in reader:
                     if any(cell.strip() for cell in row):
-                        export.comments.append(_comment(row, columns, reader.line_num,
-                                                        export, options))
+                        export.comments.append(_comment(row, columns, start, export,
+                                                        options, header=header))
+                    start = reader.line_num + 1
             except UnicodeDecodeError as exc:
                 raise ExportFileError(display, reader.line_num + 1,
                                       "the file is not UTF-8 text",
@@ -90,11 +94,35 @@ def _columns(header: list[str], options: ParseOptions, display: str) -> dict[str
     return columns
 
 
+def _kind(value: str, has_answer: bool, where: tuple[str, int, str]) -> bool | None:
+    """Return the kind column as the source's flag: True for a question, None if empty."""
+    kind = value.strip().lower()
+    if not kind:
+        return None
+    display, line, column = where
+    label = f"column '{column}'" + ("" if column.lower() == "kind" else " (kind)")
+    if kind not in KINDS:
+        shown = mask_private(value if len(value) <= 40 else f"{value[:40]}…")
+        raise ExportFileError(display, line, f"{label}: '{shown}' is neither question nor "
+                              "comment", "Write question or comment (in any case), or leave "
+                              "the cell empty to let the importer decide; see "
+                              "docs/migration.md")
+    if kind == "comment" and has_answer:
+        raise ExportFileError(display, line, f"{label}: the row is a comment but has an "
+                              "answer; a comment expects none",
+                              "Write question in this cell, or empty the answer")
+    return kind == "question"
+
+
 def _comment(row: list[str], columns: dict[str, int], line: int, export: Export,
-             options: ParseOptions) -> Comment:
+             options: ParseOptions, *, header: list[str]) -> Comment:
     def cell(field: str) -> str:
         number = columns.get(field)
         return row[number].strip() if number is not None and number < len(row) else ""
+
+    asks = (_kind(cell("kind"), bool(cell("answer")),
+                  (export.path, line, header[columns["kind"]].strip()))
+            if "kind" in columns else None)
 
     created = parse_moment(cell("asked_at"), options.zone, options.date_format)
     text = cell("text")
@@ -117,4 +145,4 @@ def _comment(row: list[str], columns: dict[str, int], line: int, export: Export,
         qid=make_qid("csv", raw_id.lower()), key=raw_id, thread=thread, line=line,
         state=state, author=display_name(cell("asked_by"), options.names), created=created,
         text=from_plain(text) if state == OK else "", votes=as_count(cell("votes")),
-        problem=problem, answer=answer)
+        problem=problem, answer=answer, asks=asks)
