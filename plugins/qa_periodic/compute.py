@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -78,6 +78,7 @@ class Options:
     base_url: str  # the archive's path, e.g. "qa/digests/"
     limit: int  # entries shown per section
     top_comments: int
+    preview: bool = False  # also work out the period still running (local previews only)
 
 
 def collect_events(digest: Digest, options: Options,
@@ -141,7 +142,22 @@ def build_archive(digest: Digest, options: Options,
         previous_url = made.url
     timeline = _timeline(digests, options)
     return Archive(unit=options.unit, url=options.base_url, digests=tuple(reversed(digests)),
-                   timeline=tuple(reversed(timeline)), unfrozen=tuple(unfrozen))
+                   timeline=tuple(reversed(timeline)), unfrozen=tuple(unfrozen),
+                   running=_running(buckets, locked, options, digest.by_id, digests))
+
+
+def _running(buckets: Mapping[str, _Bucket], locked: Mapping[str, FrozenPeriod],
+             options: Options, by_id: Mapping[str, Question],
+             digests: list[PeriodDigest]) -> PeriodDigest | None:
+    """Return the period still running, so far, for a local preview (never published)."""
+    if not options.preview:
+        return None
+    bucket = buckets.get(period_of(options.now, options.unit, options.zone).key)
+    if bucket is None:
+        return None
+    made = _period_digest(bucket, buckets, locked, options, by_id, first=not digests,
+                          previous_url=digests[-1].url if digests else None)
+    return replace(made, running=True)
 
 
 def _carry_late(buckets: dict[str, _Bucket], locked: Mapping[str, FrozenPeriod],

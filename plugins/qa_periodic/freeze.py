@@ -151,7 +151,10 @@ def thaw(frozen: FrozenPeriod, period: Period, by_id: Mapping[str, Question], *,
         top_comments=top, removed_in_period=frozen.removed_in_period,
         corrections=corrections,
         corrected_answers=frozenset(n.question_id for n in corrections if n.kind == "corrected"),
-        previous_url=previous_url, late=frozen.late, **listings)
+        previous_url=previous_url, late=frozen.late,
+        questions=listings["questions"], answers=listings["answers"],
+        declines=listings["declines"], follow_ups=listings["follow_ups"],
+        came_due=listings["came_due"])
 
 
 def _figures(numbers: Numbers, previous: Numbers | None) -> tuple[Figure, ...]:

@@ -52,7 +52,8 @@ class QAPeriodicGenerator(Generator):
             now=self.settings["CANDOR_BUILD_TIME"],
             base_url=str(self.settings["QA_PERIODIC_URL"]).strip("/") + "/",
             limit=int(self.settings["QA_PERIODIC_LIMIT"]),
-            top_comments=int(self.settings["QA_PERIODIC_TOP_COMMENTS"]))
+            top_comments=int(self.settings["QA_PERIODIC_TOP_COMMENTS"]),
+            preview=bool(self.settings.get("PUBLISHING_PREVIEW")))
         lock_path = Path(self.settings["PATH"]) / str(self.settings["QA_PERIODIC_LOCK"])
         with stop_on_problems(logger, "qa_periodic"):
             lock = read_lock(lock_path, options.unit)
@@ -90,13 +91,15 @@ class QAPeriodicGenerator(Generator):
                           self.context, url=archive.url, page_name=archive.url.rstrip("/"),
                           **common)
         page = self.get_template("qa/digests/period")
-        for made in archive.digests:
+        # The running period exists only in local previews; it is never in the feed.
+        shown = (*archive.digests, *((archive.running,) if archive.running else ()))
+        for made in shown:
             writer.write_file(f"{made.url}index.html", page, self.context, url=made.url,
                               digest=made, **common)
         with stop_on_problems(logger, "qa_periodic"):
             config = read_config(self.settings)
             if self.settings["QA_PERIODIC_EMAIL"]:
-                for made in archive.digests:
+                for made in shown:
                     self._write_email(made, config)
             write_digest_feed(archive, self.settings, config,
                               lambda made: self._entry(made, config), self._write)

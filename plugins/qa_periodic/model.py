@@ -96,6 +96,8 @@ class PeriodDigest:
     previous_url: str | None  # the digest before this one, if any (never the next one)
     # Events dated in earlier, already frozen periods that reached the data later.
     late: int = 0
+    # The period still running, shown "so far" in local previews only.
+    running: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,3 +120,5 @@ class Archive:
     timeline: tuple[PeriodDigest | Gap, ...] = ()
     # Lock records of the closed periods not frozen yet (key → record), oldest first.
     unfrozen: tuple[tuple[str, dict], ...] = ()
+    # The period still running, so far: local previews only (PUBLISHING_PREVIEW).
+    running: PeriodDigest | None = None

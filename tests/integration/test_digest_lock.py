@@ -23,7 +23,7 @@ WEEKS = ("2026-w10", "2026-w11", "2026-w12", "2026-w14")
 
 
 def _build(root: Path, output: Path, **extra) -> Path:
-    build_site(root / "pelicanconf.py", output, **PRODUCTION, **extra)
+    build_site(root / "pelicanconf.py", output, **{**PRODUCTION, **extra})
     return output
 
 
@@ -212,3 +212,24 @@ def test_check_warns_about_published_digests_not_frozen_yet(frozen):
     [warning] = unfrozen_warnings(first, settings)
     assert warning.startswith("1 published Q&A digest(s) not frozen yet (2026-w14)")
     assert "invoke freeze-digests" in warning
+
+
+def test_a_local_preview_shows_the_running_week_so_far_and_production_never_does(
+        site_copy, tmp_path):
+    root = site_copy("periodic")
+    during = {"PUBLISHING_NOW": "2026-04-02T12:00"}  # Thursday of week 14
+    preview = _build(root, tmp_path / "preview", PUBLISHING_PREVIEW=True,
+                     QA_PERIODIC_FREEZE=True, **during)
+    page = soup_of(preview, "qa/digests/2026-w14")
+    assert "THIS WEEK IS NOT OVER" in page.select_one(".draft-banner").get_text()
+    assert "CANARY-PENDING-14" in page.get_text()
+    assert "THIS WEEK IS NOT OVER" in _page(preview, "2026-w14", "email.htm").decode()
+    assert soup_of(preview, "qa/digests").select_one(".draft-banner a")["href"].endswith(
+        "/qa/digests/2026-w14/")
+    feed = (preview / "feeds" / "qa" / "digests.atom.xml").read_text(encoding="utf-8")
+    assert "2026-w14" not in feed
+    # Never frozen, and never in a production build at the same moment.
+    assert "2026-w14" not in json.loads(_lock(root).read_text(encoding="utf-8"))["periods"]
+    production = _build(root, tmp_path / "production", **during)
+    assert not (production / "qa" / "digests" / "2026-w14").exists()
+    assert "draft-banner" not in (production / "qa" / "digests" / "index.html").read_text()
