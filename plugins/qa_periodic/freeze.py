@@ -81,19 +81,23 @@ class _Thaw:
         self.removed: Counter[tuple[date | None, str]] = Counter()
         self.unpublished = 0
         self.corrected: dict[str, Correction] = {}
+        self.noted: set[str] = set()  # an entry listed in two sections is noted once
 
     def current(self, entry_id: str) -> Question | None:
         """Return the entry as it is now, or None (noted) if it is gone or removed."""
         question = self.by_id.get(entry_id)
+        if question is not None and question.status != "removed":
+            return question
+        if entry_id in self.noted:
+            return None
+        self.noted.add(entry_id)
         if question is None:
             self.unpublished += 1
-            return None
-        if question.status == "removed":
+        else:
             removed_at = question.removed_at
             self.removed[(removed_at.date() if removed_at else None,
                           question.removal_reason or "other")] += 1
-            return None
-        return question
+        return None
 
     def listed(self, entry: FrozenEntry) -> Question | None:
         """Return the entry as the frozen digest shows it."""

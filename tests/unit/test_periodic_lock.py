@@ -91,3 +91,22 @@ def test_a_record_missing_a_field_names_the_period_and_its_line(tmp_path):
         read_lock(path, "week")
     assert f"{path}:6: 2026-w11: the record is incomplete or malformed" in str(raised.value)
     assert "invoke freeze-digests" in str(raised.value)
+
+
+def test_an_entry_listed_twice_and_removed_later_is_one_removal(tmp_path):
+    from dataclasses import replace
+
+    from tests.unit.test_periodic_compute import at
+
+    # Follow-up given and due in the same week: listed under both.
+    due = question("d", "2026-03-02 10:00", "follow-up",
+                   response=answer("2026-03-03 10:00", "<p>Friday.</p>", due=date(2026, 3, 6)))
+    live = archive(due, now="2026-03-09 00:01")
+    w10 = live.digests[0]
+    assert [q.id for q in w10.follow_ups.shown] == [q.id for q in w10.came_due.shown] == ["d"]
+    removed = replace(question("d", "2026-03-02 10:00", "removed"),
+                      removed_at=at("2026-03-20 10:00"))
+    later = archive(removed, now="2026-03-23 00:01", frozen=_locked(tmp_path, live))
+    [note] = later.digests[-1].corrections
+    assert (note.kind, note.count, note.date) == ("removed", 1, date(2026, 3, 20))
+    assert later.digests[-1].follow_ups.shown == later.digests[-1].came_due.shown == ()
