@@ -68,21 +68,12 @@ def preview(c, port=PORT):
 
 @task
 def serve(c, port=PORT):
-    """Build, serve on http://127.0.0.1:8000 and reload the page after every save."""
-    from livereload import Server  # imported here: only this task needs it
+    """Preview on http://127.0.0.1:8000: a saved post's page reloads at once, the rest follows."""
+    from candor_tools.preview.app import run  # imported here: only this task needs it
 
-    build(c)
-    server = Server()
-    args = [str(CONTENT), "-s", str(ROOT / "pelicanconf.py"), "-o", str(OUTPUT)]
-    rebuild = f"{PELICAN} {shlex.join(args)}"
-
-    def run_build() -> None:
-        c.run(rebuild, warn=True, env={"PYTHONPATH": str(ROOT)})
-
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
-        server.watch(str(ROOT / watched), run_build)
-    print(f"Serving on http://{HOST}:{port}/ — the page reloads after each save (Ctrl-C stops).")
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    lang = _setting("DEFAULT_LANG")
+    run(ROOT / "pelicanconf.py", output=OUTPUT, host=HOST, port=int(port),
+        index=lambda folder: index_for_search(c, folder, lang))
 
 
 def _serve_static(root: Path, port: int) -> None:

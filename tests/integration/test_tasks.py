@@ -241,8 +241,8 @@ def test_freeze_digests_records_closed_periods_once_and_check_stops_warning(proj
                 "weekly.yml", content / "qa" / "weekly.yml")
     before = run(project, "check")
     assert before.returncode == 0, before.stdout + before.stderr
-    assert "warning: 4 published Q&A digest(s) not frozen yet (2026-w10, 2026-w11, " \
-           "2026-w12, 2026-w14)" in before.stdout
+    assert ("warning: 4 published Q&A digest(s) not frozen yet (2026-w10, 2026-w11, "
+            "2026-w12, 2026-w14)") in before.stdout
     frozen = run(project, "freeze-digests")
     assert frozen.returncode == 0, frozen.stdout + frozen.stderr
     assert ("freeze-digests: recorded 2026-w10, 2026-w11, 2026-w12, 2026-w14 in "

@@ -1,0 +1,154 @@
+"""Time the live preview of `invoke serve` on a generated site.
+
+    python -m benchmarks.preview --posts 1000 --saves 7
+
+For each save of one post: from writing the file to the reload event for its
+page arriving over the event stream and the page, fetched over HTTP, having the
+new text ("edit to preview"); and from writing the file to the background full
+build being in output/ ("settled"). The browser's own page load comes on top of
+the first figure. The preview runs as `invoke serve` does (pelicanconf settings,
+Markdown cache), without the search index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: python benchmarks/preview.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.runner import Stats, candor_settings
+from candor_tools.preview.app import Preview
+
+PATIENCE = 600.0  # seconds to wait for anything before giving up
+
+
+@dataclass
+class PreviewTimes:
+    """Seconds per save: to the page re-rendered and reloaded, and to the site settled."""
+
+    preview: Stats = field(default_factory=Stats)
+    settle: list[float] = field(default_factory=list)
+    first_build: float = 0.0
+
+    def note(self) -> str:
+        """One line for the report."""
+        return (f"save → reload event and page served with the edit (median of "
+                f"{len(self.settle)}); full build settled after "
+                f"{statistics.median(self.settle):.2f} s (median); first build "
+                f"{self.first_build:.1f} s; search index not included")
+
+
+class _EventStream:
+    """Collect the preview's reload events, read over HTTP like a browser tab."""
+
+    def __init__(self, url: str) -> None:
+        self.reloads: list[tuple[float, dict[str, Any]]] = []
+        self._response = urllib.request.urlopen(f"{url}/__candor_preview/events",  # noqa: S310
+                                                timeout=PATIENCE)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        event = ""
+        try:
+            for raw in self._response:
+                line = raw.decode("utf-8").rstrip("\n")
+                if line.startswith("event: "):
+                    event = line.removeprefix("event: ")
+                elif line.startswith("data: ") and event == "reload":
+                    self.reloads.append((time.perf_counter(),
+                                         json.loads(line.removeprefix("data: "))))
+        except (OSError, ValueError):
+            return
+
+    def first_reload_after(self, generation: int) -> dict[str, Any]:
+        return _wait(lambda: next((d for _t, d in list(self.reloads)
+                                   if d["generation"] > generation), None))
+
+    def close(self) -> None:
+        self._response.close()
+
+
+def _wait(found: Any) -> Any:
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        value = found()
+        if value:
+            return value
+        time.sleep(0.002)
+    sys.exit(f"bench: the preview did not answer within {PATIENCE:.0f} s")
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310
+        return response.read().decode("utf-8")
+
+
+def measure(posts: int, saves: int) -> PreviewTimes:
+    """Start the preview on ``posts`` generated posts and time ``saves`` saves of one post."""
+    times = PreviewTimes()
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        write_posts(content, posts)
+        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
+                                   base="pelicanconf")
+        start = time.perf_counter()
+        preview = Preview(settings, output=work / "output", port=0).start()
+        try:
+            _wait(lambda: preview.status()["settled"])
+            times.first_build = time.perf_counter() - start
+            stream = _EventStream(preview.url)
+            for run in range(saves):
+                _save(preview, stream, content, (posts // 2, run + 1), times)
+            stream.close()
+        finally:
+            preview.stop()
+    return times
+
+
+def _save(preview: Preview, stream: _EventStream, content: Path, which: tuple[int, int],
+          times: PreviewTimes) -> None:
+    number, edit = which
+    generation = preview.status()["generation"]
+    start = time.perf_counter()
+    edit_post(content, number, edit)
+    reload = stream.first_reload_after(generation)
+    page = _fetch(preview.url + reload["paths"][0])
+    shown = time.perf_counter() - start
+    if f"Edited {edit}:" not in page:
+        sys.exit(f"bench: {reload['paths'][0]} does not show edit {edit}")
+    times.preview.add(shown, preview.coordinator.peak_mib())
+    _wait(lambda: (s := preview.status())["settled"] and s["generation"] > generation)
+    times.settle.append(time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the preview's times for one site size."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, default=1_000)
+    parser.add_argument("--saves", type=int, default=7)
+    args = parser.parse_args(argv)
+    times = measure(args.posts, args.saves)
+    each = ", ".join(f"{s * 1000:.0f}" for s in times.preview.seconds)
+    print(f"{args.posts:,} posts: edit to preview median "
+          f"{times.preview.median * 1000:.0f} ms ({each} ms); settled median "
+          f"{statistics.median(times.settle):.2f} s; first build {times.first_build:.1f} s; "
+          f"worker peak {times.preview.peak:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Full builds in the background: a fresh worker builds into a new folder, then swaps it in."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any, Protocol
+
+from candor_tools.atomic import atomic_replace
+from candor_tools.preview.changes import served_changes
+from candor_tools.preview.overlay import Overlay
+from candor_tools.preview.workers import Worker, WorkerGone
+
+logger = logging.getLogger(__name__)
+
+
+class BuildFailed(Exception):
+    """The full build stopped on problems (logged by the worker) or crashed."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+class Superseded(Exception):
+    """A newer save arrived while this build ran: its result is already out of date."""
+
+
+class Owner(Protocol):
+    """What the builder reports to (the coordinator)."""
+
+    def build_started(self, generation: int) -> None:
+        """A full build of ``generation`` started."""
+
+    def build_failed(self, generation: int, errors: list[str]) -> None:
+        """The full build of ``generation`` failed; output/ is unchanged."""
+
+    def build_done(self, generation: int, worker: Worker, changed: list[str],
+                   seconds: float) -> None:
+        """output/ now holds the full build of ``generation``, built by ``worker``."""
+
+    def builder_idle(self) -> None:
+        """No build runs and none is waiting."""
+
+
+class Builder:
+    """Run one full build at a time, always of the latest save ("latest wins")."""
+
+    def __init__(self, settings_file: Path, output: Path, overlay: Overlay, owner: Owner,
+                 index: Callable[[Path], None] | None = None) -> None:
+        self.settings_file = settings_file
+        self.output = output
+        self.overlay = overlay
+        self.owner = owner
+        self.index = index
+        self._wanted = 0
+        self._done = 0
+        self._candidate: Worker | None = None
+        self._condition = threading.Condition()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="preview-builder", daemon=True)
+
+    def start(self) -> None:
+        """Start the background thread."""
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        """True while a build runs or one is waiting to start."""
+        with self._condition:
+            return self._candidate is not None or self._wanted > self._done
+
+    def request(self, generation: int) -> None:
+        """Ask for a full build of the sources as of ``generation``."""
+        with self._condition:
+            self._wanted = max(self._wanted, generation)
+            self._condition.notify_all()
+
+    def cancel(self) -> None:
+        """Stop the running build: a newer save makes it out of date."""
+        with self._condition:
+            candidate = self._candidate
+        if candidate is not None:
+            candidate.stop()
+
+    def stop(self) -> None:
+        """Stop building for good (the server is stopping)."""
+        with self._condition:
+            self._stopping = True
+            self._condition.notify_all()
+        self.cancel()
+        self._thread.join(timeout=15)
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while self._wanted <= self._done and not self._stopping:
+                    self._condition.wait()
+                if self._stopping:
+                    return
+                generation = self._wanted
+                self._candidate = Worker(self.settings_file)
+            try:
+                self._build(generation, self._candidate)
+            finally:
+                with self._condition:
+                    self._candidate = None
+                    self._done = max(self._done, generation)
+                    idle = self._wanted <= self._done
+            if idle:
+                self.owner.builder_idle()
+
+    def _build(self, generation: int, candidate: Worker) -> None:
+        self.owner.build_started(generation)
+        start = time.perf_counter()
+        changed: list[str] = []
+        try:
+            atomic_replace(self.output, partial(self._build_into, candidate, generation,
+                                                changed))
+        except (WorkerGone, Superseded):
+            candidate.stop()
+            return
+        except BuildFailed as failed:
+            candidate.stop()
+            self.owner.build_failed(generation, failed.errors)
+            return
+        except Exception as error:  # report it, keep serving the last good site
+            candidate.stop()
+            logger.exception("preview: the full build could not be put in place")
+            self.owner.build_failed(generation, [f"preview: {error}"])
+            return
+        self.owner.build_done(generation, candidate, changed, time.perf_counter() - start)
+
+    def _build_into(self, candidate: Worker, generation: int, changed: list[str],
+                    folder: Path) -> None:
+        answer: dict[str, Any] = candidate.request("build", output=str(folder))
+        if not answer.get("ok"):
+            raise BuildFailed(answer.get("errors") or
+                              ["The full build failed; the terminal says why."])
+        candidate.model_inputs = list(answer.get("model_inputs", []))
+        self._check(generation)
+        if self.index is not None:
+            self.index(folder)
+            self._check(generation)
+        changed += served_changes(self.output, folder, self.overlay)
+        self._check(generation)
+
+    def _check(self, generation: int) -> None:
+        with self._condition:
+            if self._wanted > generation or self._stopping:
+                raise Superseded

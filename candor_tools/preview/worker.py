@@ -1,0 +1,114 @@
+"""A preview worker: holds one built site and answers the preview server's requests.
+
+    python -m candor_tools.preview.worker SETTINGS_FILE
+
+Requests arrive one JSON object per line on standard input; each answer is one
+JSON line on the original standard output. Everything else the build prints
+(Pelican's summary, log lines as ``LEVEL: message``) goes to standard error,
+the terminal of `invoke serve`.
+
+- ``{"op": "build", "output": DIR}``: build the whole site into DIR, keep it.
+  Answer ``{"ok": bool, "errors": [...], "seconds": s, "model_inputs": [...]}``.
+- ``{"op": "describe"}``: the folders the server watches and serves, from the
+  settings file (read here, so the server never imports the site's settings).
+- ``{"op": "update", "sources": [...]}``: re-read these content files (paths
+  relative to PATH) and render their pages. Answer ``{"ok": true, ...}`` with
+  the fields of ``site.Update``, or ``{"ok": false, "errors": [...]}``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import IO, Any
+
+logger = logging.getLogger(__name__)
+
+
+def _answer_channel() -> IO[str]:
+    """Return the protocol's output; from now on fd 1 (print, Pelican's console) is stderr."""
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return channel
+
+
+def _configure_logging() -> None:
+    console = logging.StreamHandler(sys.stderr)
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[console], force=True)
+
+
+def _plugin_paths(settings_file: Path) -> None:
+    """Make the plugins importable before the first build (candor_common)."""
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    for folder in read_settings(str(settings_file)).get("PLUGIN_PATHS", []):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+
+
+def serve_requests(settings_file: Path, requests: IO[str], answers: IO[str]) -> None:
+    """Answer build and update requests until standard input closes."""
+    _plugin_paths(settings_file)
+    from candor_tools.preview.problems import error_lines  # noqa: PLC0415
+    from candor_tools.preview.site import PreviewSite  # noqa: PLC0415
+
+    site = PreviewSite(settings_file)
+    for line in requests:
+        request = json.loads(line)
+        start = time.perf_counter()
+        with error_lines() as errors:
+            answer = _handle(site, request)
+        answer.setdefault("errors", errors.lines)
+        answer["seconds"] = round(time.perf_counter() - start, 4)
+        answers.write(json.dumps(answer) + "\n")
+
+
+def _handle(site: Any, request: dict[str, Any]) -> dict[str, Any]:
+    op = request.get("op")
+    try:
+        if op == "describe":
+            return {"ok": True, **describe(site.settings_file)}
+        if op == "build":
+            site.build(Path(request["output"]))
+            return {"ok": True, "model_inputs": site.model_inputs()}
+        if op == "update":
+            return {"ok": True, **site.update(list(request["sources"])).as_dict()}
+    except SystemExit as stop:  # BuildAborted: the problems are logged already
+        return {"ok": not stop.code}
+    except Exception as error:  # noqa: BLE001 - the server reports it; the worker lives on
+        from candor_tools.preview.problems import describe_error  # noqa: PLC0415
+
+        logger.error("preview: the %s stopped: %s", "build" if op == "build" else "update",
+                     describe_error(error))
+        logger.debug("preview: %s", traceback.format_exc())
+        return {"ok": False}
+    return {"ok": False, "errors": [f"preview: unknown request {op!r}"]}
+
+
+def describe(settings_file: Path) -> dict[str, Any]:
+    """Return PATH, THEME, PLUGIN_PATHS and OUTPUT_PATH as the settings file sets them."""
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(str(settings_file))
+    return {"path": settings["PATH"], "theme": settings["THEME"],
+            "plugin_paths": list(settings.get("PLUGIN_PATHS", [])),
+            "output_path": settings["OUTPUT_PATH"]}
+
+
+def main(argv: list[str]) -> int:
+    """Run a worker for the settings file in ``argv``."""
+    answers = _answer_channel()
+    _configure_logging()
+    serve_requests(Path(argv[0]).resolve(), sys.stdin, answers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,246 @@
+"""The live preview (`invoke serve`): a save is re-rendered first, then the site settles.
+
+Each test starts the preview server on a free port against a copy of the
+basic fixture site (its own theme copy, cache and output folder), edits files
+and checks over HTTP what is served and which events the browser receives;
+once the background build settles, output/ must equal a clean build.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from candor_tools.preview.app import Preview
+from tests.helpers import REPO, build_site
+
+# Generous: a full build of the fixture takes a few seconds, more on a busy machine.
+# Only a guard against hanging; nothing here asserts how fast anything is.
+PATIENCE = 180.0
+RESULTS = "/posts/2026/results/"
+
+
+class Events:
+    """Read the preview's event stream over HTTP in a background thread."""
+
+    def __init__(self, url: str) -> None:
+        self.received: list[tuple[str, dict[str, Any]]] = []
+        self.seen = 0  # events before this index were matched already
+        self._response = urllib.request.urlopen(f"{url}/__candor_preview/events", timeout=PATIENCE)
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        event = None
+        try:
+            for raw in self._response:
+                line = raw.decode("utf-8").rstrip("\n")
+                if line.startswith("event: "):
+                    event = line.removeprefix("event: ")
+                elif line.startswith("data: ") and event:
+                    self.received.append((event, json.loads(line.removeprefix("data: "))))
+        except (OSError, ValueError):
+            return
+
+    def find(self, event: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """Wait for a new event named ``event`` whose data passes ``test``."""
+
+        def match() -> tuple[int, dict[str, Any]] | None:
+            received = list(self.received)
+            return next(((i, d) for i, (e, d) in enumerate(received)
+                         if i >= self.seen and e == event and test(d)), None)
+
+        index, data = wait_for(match)
+        self.seen = index + 1
+        return data
+
+    def close(self) -> None:
+        self._response.close()
+
+
+def wait_for(found: Callable[[], Any]) -> Any:
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        value = found()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"gave up waiting after {PATIENCE:.0f} s")
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def status(url: str) -> dict[str, Any]:
+    return json.loads(get(f"{url}/__candor_preview/status")[1])
+
+
+def settled(preview: Preview, after: int = 0) -> dict[str, Any]:
+    """Wait until the full build of the latest save (at least ``after``) is in output/."""
+    return wait_for(lambda: (s := status(preview.url))["settled"]
+                    and s["generation"] >= after and s)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(site_copy, tmp_path: Path) -> Path:
+    """The basic fixture with its own theme copy and cache; preview.py is its settings."""
+    root = site_copy("basic")
+    shutil.copytree(REPO / "theme", tmp_path / "theme")
+    # run_path, not an import: each test's site has its own pelicanconf.py.
+    (root / "preview.py").write_text(
+        "import runpy\n"
+        f"globals().update({{k: v for k, v in runpy.run_path({str(root / 'pelicanconf.py')!r})"
+        ".items() if k.isupper()})\n"
+        f"THEME = {str(tmp_path / 'theme')!r}\n"
+        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def preview(site: Path, tmp_path: Path) -> Iterator[Preview]:
+    server = Preview(site / "preview.py", output=tmp_path / "output", port=0).start()
+    try:
+        settled(server)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def events(preview: Preview) -> Iterator[Events]:
+    stream = Events(preview.url)
+    stream.find("status", lambda d: True)  # connected: the current state arrived
+    yield stream
+    stream.close()
+
+
+def assert_like_a_clean_build(site: Path, output: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    build_site(site / "preview.py", clean)
+    built, expected = tree(output), tree(clean)
+    assert sorted(built) == sorted(expected)
+    assert [n for n in built if built[n] != expected[n]] == []
+    assert not [name for name, body in built.items() if b"__candor_preview" in body]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_saved_post_is_served_with_a_reload_event_then_the_site_settles(
+        preview, events, site, tmp_path):
+    code, before = get(preview.url + RESULTS)
+    assert code == 200 and "Edited in the preview" not in before
+    assert '<script src="/__candor_preview/livereload.js" defer></script>' in before
+    edit(site / "content" / "posts" / "results.md", "Title: ", "Title: Edited in the preview ")
+    reload = events.find("reload", lambda d: RESULTS in d["paths"])
+    assert "Edited in the preview" in get(preview.url + RESULTS)[1]
+    # The home page lists the post: it follows with the full build, which reloads it too.
+    events.find("reload", lambda d: "/" in d["paths"] and d["generation"] == reload["generation"])
+    assert "Edited in the preview" in get(preview.url + "/")[1]
+    settled(preview, reload["generation"])
+    assert_like_a_clean_build(site, tmp_path / "output", tmp_path)
+
+
+def test_a_front_matter_error_is_shown_and_the_last_good_page_stays(
+        preview, events, site, tmp_path):
+    good = get(preview.url + RESULTS)[1]
+    built = tree(tmp_path / "output")
+    post = site / "content" / "posts" / "results.md"
+    edit(post, "Kind: news", "Kind: essay")
+    found = events.find("problems", lambda d: bool(d["problems"]))["problems"]
+    assert [(Path(p["path"]).name, p["field"]) for p in found] == [("results.md", "kind")]
+    assert found[0]["line"] == post.read_text().splitlines().index("Kind: essay") + 1
+    assert found[0]["fix"] and "essay" in found[0]["problem"]
+    assert get(preview.url + RESULTS) == (200, good)
+    # The full build refuses the file too: output/ keeps the last good build.
+    failed = wait_for(lambda: (s := status(preview.url))["build_errors"] and s)
+    assert not failed["settled"] and failed["problems"] == found
+    assert any("results.md" in line for line in failed["build_errors"])
+    assert tree(tmp_path / "output") == built
+    edit(post, "Kind: essay", "Kind: news")
+    events.find("problems", lambda d: not d["problems"] and not d["build_errors"])
+    settled(preview, failed["generation"] + 1)
+    assert get(preview.url + RESULTS) == (200, good)
+
+
+def test_new_deleted_renamed_and_draft_posts(preview, events, site, tmp_path):
+    posts = site / "content" / "posts"
+    new = posts / "fresh-start.md"
+    new.write_text((posts / "results.md").read_text().replace("Title: ", "Title: Fresh "),
+                   encoding="utf-8")
+    events.find("reload", lambda d: "/posts/2026/fresh-start/" in d["paths"])
+    assert "Fresh" in get(preview.url + "/posts/2026/fresh-start/")[1]
+
+    new.rename(posts / "a-new-name.md")
+    moved = events.find("reload", lambda d: d["moved"])["moved"]
+    assert moved == {"posts/2026/fresh-start/": "posts/2026/a-new-name/"}
+    assert get(preview.url + "/posts/2026/fresh-start/")[0] == 404
+    assert "Fresh" in get(preview.url + "/posts/2026/a-new-name/")[1]
+
+    edit(posts / "a-new-name.md", "Title: ", "Status: draft\nTitle: ")
+    events.find("reload", lambda d: d["moved"].get("posts/2026/a-new-name/") ==
+                "drafts/a-new-name/")
+    assert "DRAFT" in get(preview.url + "/drafts/a-new-name/")[1]
+    assert get(preview.url + "/posts/2026/a-new-name/")[0] == 404
+
+    (posts / "a-new-name.md").unlink()
+    gone = events.find("reload", lambda d: "/drafts/a-new-name/" in d["paths"])
+    assert get(preview.url + "/drafts/a-new-name/")[0] == 404
+    settled(preview, gone["generation"])
+    assert_like_a_clean_build(site, tmp_path / "output", tmp_path)
+
+
+def test_a_theme_change_rebuilds_everything_and_a_broken_template_is_reported(
+        preview, events, site, tmp_path):
+    template = tmp_path / "theme" / "templates" / "base.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("<head>", "<head><!-- theme edited -->", 1),
+                        encoding="utf-8")
+    reload = events.find("reload", lambda d: RESULTS in d["paths"])
+    assert "theme edited" in get(preview.url + RESULTS)[1]
+    settled(preview, reload["generation"])
+    assert status(preview.url)["fast"]
+
+    good = tree(tmp_path / "output")
+    template.write_text(text.replace("<head>", "<head>{% if %}", 1), encoding="utf-8")
+    errors = events.find("problems", lambda d: bool(d["build_errors"]))["build_errors"]
+    assert any("base.html" in line for line in errors)
+    assert tree(tmp_path / "output") == good
+    template.write_text(text, encoding="utf-8")
+    events.find("problems", lambda d: not d["build_errors"])
+    settled(preview, status(preview.url)["generation"])
+    assert_like_a_clean_build(site, tmp_path / "output", tmp_path)
+
+
+def test_two_quick_saves_end_with_the_latest(preview, events, site, tmp_path):
+    post = site / "content" / "posts" / "results.md"
+    edit(post, "Title: ", "Title: First save ")
+    edit(post, "First save", "Second save")
+    events.find("reload", lambda d: RESULTS in d["paths"])
+    wait_for(lambda: "Second save" in get(preview.url + RESULTS)[1])
+    settled(preview, status(preview.url)["generation"])
+    page = get(preview.url + RESULTS)[1]
+    assert "Second save" in page and "First save" not in page
+    assert_like_a_clean_build(site, tmp_path / "output", tmp_path)
