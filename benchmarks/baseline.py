@@ -2,6 +2,7 @@
 
     git archive HEAD | tar -x -C /tmp/candor-before
     python -m benchmarks.run --baseline /tmp/candor-before
+    python -m benchmarks.run --baseline /tmp/candor-before --questions 10000 100000
 
 Builds alternate between the two checkouts (before, after, before, ...), so
 load from other work on the machine falls on both alike. CPU seconds (user +
@@ -17,7 +18,10 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.qa_corpus import write_questions
 from benchmarks.runner import ROOT, Stats, candor_settings, timed_build
+
+BIG_QUESTIONS = 100_000  # and more: one run of each side
 
 
 def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, Stats]]:
@@ -52,13 +56,38 @@ def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, S
     return results
 
 
+def compare_qa(baseline: Path, posts: int, questions: tuple[int, ...], repeat: int
+               ) -> list[tuple[str, Stats, Stats]]:
+    """Return (case, before, after) for cold builds of ``posts`` posts plus each number of
+    questions, alternating between the checkouts (one run each from 100,000 questions)."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        for count in questions:
+            work = Path(folder) / f"qa-{count}"
+            content = work / "content"
+            write_questions(content, count, write_posts(content, posts))
+            before, after = Stats(), Stats()
+            for _ in range(1 if count >= BIG_QUESTIONS else repeat):
+                for root, stats in ((baseline, before), (ROOT, after)):
+                    cache, output = work / "cold-cache", work / "cold-out"
+                    shutil.rmtree(cache, ignore_errors=True)
+                    shutil.rmtree(output, ignore_errors=True)
+                    settings = candor_settings(work, content, cache, KINDS, root=root)
+                    stats.add(*timed_build(content, settings, output))
+            shutil.rmtree(work, ignore_errors=True)
+            results.append((f"{posts:,} posts + {count:,} questions, cold build", before, after))
+    return results
+
+
 def table(results: list[tuple[str, Stats, Stats]]) -> list[str]:
-    """Return the comparison as Markdown table lines (medians)."""
-    lines = ["| Case | Before | After | After ÷ before | CPU before | CPU after |",
-             "|---|---:|---:|---:|---:|---:|"]
+    """Return the comparison as Markdown table lines (medians; peak memory of any run)."""
+    lines = [("| Case | Before | After | After ÷ before | CPU before | CPU after "
+              "| Peak MiB before | Peak MiB after | Runs |"),
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for case, before, after in results:
         cpu_before, cpu_after = statistics.median(before.cpu), statistics.median(after.cpu)
         lines.append(f"| {case} | {before.median:.2f} s | {after.median:.2f} s | "
                      f"{after.median / before.median:.2f} | {cpu_before:.1f} s | "
-                     f"{cpu_after:.1f} s |")
+                     f"{cpu_after:.1f} s | {before.peak:.0f} | {after.peak:.0f} | "
+                     f"{len(before.seconds)} |")
     return lines

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.preview import measure as measure_preview
 from benchmarks.qa_corpus import write_questions
 from benchmarks.runner import Stats, candor_settings, plain_settings, timed_build
 
@@ -108,21 +109,11 @@ def qa_build(posts: int, questions: int, plain: Stats, repeat: int) -> Row:
 
 
 def serve_rebuild(posts: int, repeat: int) -> Row:
-    """Time what ``make serve`` runs after a save: the preview build, with the Markdown cache.
+    """Time `make serve` after a save: the saved post's page re-rendered and reloaded.
 
-    From the save to the last page written; livereload's file watching and the
-    browser's reload come on top.
+    The live preview (benchmarks/preview.py); the note gives the time until the
+    background full build has settled.
     """
-    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
-        work = Path(folder)
-        content = work / "content"
-        write_posts(content, posts)
-        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
-                                   base="pelicanconf")
-        timed_build(content, settings, work / "output")
-        stats = Stats()
-        for run in range(repeat):
-            edit_post(content, posts // 2, run + 1)
-            stats.add(*timed_build(content, settings, work / "output"))
-    return Row(f"{posts:,} posts, make serve: save → preview rebuilt", None, stats,
-               "pelicanconf settings; livereload's watch delay not included")
+    times = measure_preview(posts, repeat)
+    return Row(f"{posts:,} posts, make serve: save → preview rebuilt", None, times.preview,
+               times.note())

@@ -104,10 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", default=",".join(CASES),
                         help=f"comma-separated subset of {','.join(CASES)}")
     parser.add_argument("--posts", type=int, nargs="+",
-                        help="instead of the size's post counts for the cold builds")
+                        help="instead of the size's post counts for the cold builds "
+                             "(with --baseline --questions: the posts under the questions)")
     parser.add_argument("--baseline", type=Path,
                         help="instead: compare with this other checkout of Candor "
                              "(cold build and one-edit rebuild at the size's post count)")
+    parser.add_argument("--questions", type=int, nargs="+",
+                        help="with --baseline: compare cold builds of the size's posts plus "
+                             "this many questions instead")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--markdown", type=Path, help="also write the report here")
     args = parser.parse_args(argv)
@@ -115,8 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     print(report.machine_line(machine))
     if args.baseline:
         from benchmarks import baseline  # noqa: PLC0415
-        lines = baseline.table(baseline.compare(args.baseline.resolve(),
-                                                SIZES[args.size].warm_posts, args.repeat))
+        before = args.baseline.resolve()
+        if args.questions:
+            posts = args.posts[0] if args.posts else SIZES[args.size].qa_posts
+            results = baseline.compare_qa(before, posts, tuple(args.questions), args.repeat)
+        else:
+            results = baseline.compare(before, SIZES[args.size].warm_posts, args.repeat)
+        lines = baseline.table(results)
         print("\n".join(lines))
         if args.markdown:
             args.markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,18 +1,34 @@
-"""A Pelican writer that names both sides when two things would write one file.
+"""A Pelican writer that names both sides when two things would write one file,
+and can render a run of pages in several processes.
 
 Posts and pages are compared before anything is written (collisions.py); this
 catches the rest: a page whose URL is also a generated page (``/corrections/``,
 ``/qa/``, a tag or an author page), or two generators choosing one path.
 Pelican would stop with a bare ``FileOverwriteFailedError`` traceback.
+
+A page whose file already holds the same bytes is not rewritten (``_WriteIfChanged``).
+
+``split_rendering`` forks worker processes that run the same code as the
+parent: every process makes the same ``write_file`` calls, in the same order,
+and call number k is rendered and written by process k modulo n. The parent
+still records every file (collisions, the ``content_written`` signal the
+sitemap listens to), so the build after the block is the one a single process
+would have made, with the same bytes in every file.
 """
 
 from __future__ import annotations
 
+import gc
+import io
 import logging
 import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from candor_common.errors import BuildAborted
 
@@ -29,6 +45,76 @@ def describe(template: Any, kwargs: dict[str, Any]) -> str:
     return name
 
 
+class _RenderedElsewhere:
+    """Stands in for a template another process renders: the parent only records the file."""
+
+    def __init__(self, template: Any) -> None:
+        self.name = getattr(template, "name", None)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render nothing."""
+        return ""
+
+
+class _WriteIfChanged(io.StringIO):
+    """A text file opened for writing that leaves the file alone when its bytes are the same.
+
+    A rebuild into the same folder then keeps the date of every unchanged page, so
+    a file watcher, rsync or a browser's cache sees only what changed.
+    """
+
+    def __init__(self, path: str, encoding: str) -> None:
+        super().__init__()
+        self.path = path
+        self._target_encoding = encoding
+
+    def close(self) -> None:
+        """Write the text, as ``open(path, "w")`` would have, unless the file has it already."""
+        if not self.closed:
+            text = self.getvalue()
+            if os.linesep != "\n":  # text mode's newline translation
+                text = text.replace("\n", os.linesep)
+            _write_if_changed(self.path, text.encode(self._target_encoding))
+        super().close()
+
+
+def _write_if_changed(path: str, data: bytes) -> None:
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as existing:
+                if existing.read() == data:
+                    return
+    except OSError:
+        pass  # no such file yet: write it
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+class _Share:
+    """Which of the ``processes`` this one is, and how many write_file calls it has seen."""
+
+    def __init__(self, rank: int, processes: int) -> None:
+        self.rank = rank
+        self.processes = processes
+        self.calls = 0
+        self.warnings = 0
+
+    def next_is_mine(self) -> bool:
+        """Count one write_file call; True when this process renders it."""
+        mine = self.calls % self.processes == self.rank
+        self.calls += 1
+        return mine
+
+
+class _CountWarnings(logging.Handler):
+    def __init__(self, share: _Share) -> None:
+        super().__init__(logging.WARNING)
+        self.share = share
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.share.warnings += 1
+
+
 class CandorWriter(Writer):
     """Pelican's writer, with a clear error instead of a silent or cryptic overwrite."""
 
@@ -36,15 +122,28 @@ class CandorWriter(Writer):
         super().__init__(output_path, settings=settings)
         self._writing = "a feed"
         self._written_by: dict[str, str] = {}
+        self._share: _Share | None = None
+        self._elsewhere = False
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any,
                    **kwargs: Any) -> None:
-        """Remember what is being written, then write it as Pelican does."""
+        """Remember what is being written, then write it as Pelican does.
+
+        Inside ``split_rendering``, a call another process renders is only
+        recorded here (a worker process skips it altogether).
+        """
+        share = self._share
+        elsewhere = share is not None and not share.next_is_mine()
+        if elsewhere and share is not None and share.rank:
+            return
         self._writing = describe(template, kwargs)
+        self._elsewhere = elsewhere
         try:
-            super().write_file(name, template, context, *args, **kwargs)
+            super().write_file(name, _RenderedElsewhere(template) if elsewhere else template,
+                               context, *args, **kwargs)
         finally:
             self._writing = "a feed"
+            self._elsewhere = False
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         if (filename in self._written_files and filename not in self._overridden_files
@@ -57,7 +156,99 @@ class CandorWriter(Writer):
             msg = f"{where} would be written twice; the build stopped."
             raise BuildAborted(msg)
         self._written_by.setdefault(filename, self._writing)
-        return super()._open_w(filename, encoding, override)
+        target = self._record(filename, override)
+        if self._elsewhere or target == os.devnull:
+            return open(os.devnull, "w", encoding=encoding)
+        return _WriteIfChanged(target, encoding)
+
+    def _record(self, filename: str, override: bool) -> str:
+        """Keep Pelican's account of written files as ``Writer._open_w`` does; return the
+        file to write (os.devnull for one that an earlier override keeps)."""
+        if filename in self._overridden_files:
+            if override:
+                msg = (f'Failed to overwrite "{filename}" a second time '
+                       "(was previously overwritten)")
+                raise FileOverwriteFailedError(msg)
+            logger.info('Skipping "%s", not overwriting', filename)
+            return os.devnull
+        if filename in self._written_files and override:
+            logger.info('Overwriting "%s"', filename)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
+
+    @contextmanager
+    def split_rendering(self, processes: int = 2) -> Iterator[None]:
+        """Render the ``write_file`` calls made inside the block in ``processes`` processes.
+
+        Only ``write_file`` calls may have effects inside the block: every
+        process runs it. A worker that fails or logs a warning fails the build.
+        """
+        if processes < 2 or self._share is not None:
+            yield
+            return
+        logger.debug("publishing: rendering pages in %d processes", processes)
+        gc.collect()
+        gc.freeze()  # fewer pages copied on write: the collector leaves old objects alone
+        sys.stdout.flush()
+        sys.stderr.flush()
+        children: list[int] = []
+        rank = 0
+        for number in range(1, processes):
+            pid = os.fork()
+            if pid == 0:
+                rank, children = number, []
+                break
+            children.append(pid)
+        self._share = _Share(rank, processes)
+        if rank:
+            yield from self._work()
+            return  # not reached: a worker ends in _work
+        try:
+            yield
+        except BaseException:
+            for pid in children:
+                os.kill(pid, signal.SIGTERM)
+            _wait(children)
+            raise
+        finally:
+            self._share = None
+            gc.unfreeze()
+        _report(_wait(children))
+
+    def _work(self) -> Iterator[None]:
+        """Run the block in a worker process, then end the process."""
+        assert self._share is not None  # noqa: S101 - set by split_rendering
+        counter = _CountWarnings(self._share)
+        logging.getLogger().addHandler(counter)
+        logging.getLogger("pelican.writers").setLevel(logging.WARNING)  # the parent says it
+        code = 0
+        try:
+            yield
+        except BaseException as error:
+            logger.error("publishing: rendering pages in process %d failed: %s",
+                         self._share.rank, error, exc_info=logger.isEnabledFor(logging.DEBUG))
+            code = 1
+        if code == 0 and self._share.warnings:
+            code = 2
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _wait(children: list[int]) -> list[int]:
+    """Wait for every child; return their exit codes."""
+    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+
+
+def _report(codes: list[int]) -> None:
+    """Fail the build if a worker failed; pass on a worker's warnings."""
+    if any(code not in (0, 2) for code in codes):
+        msg = "publishing: a process rendering pages failed (see above); the build stopped."
+        raise BuildAborted(msg)
+    if any(code == 2 for code in codes):
+        logger.warning("publishing: a process rendering pages logged warnings (above)")
 
 
 def candor_writer(pelican: Any) -> type[Writer]:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +21,9 @@ from qa_digest.load import load_thread
 from qa_digest.model import Digest, Question, Scorecard, Thread
 
 logger = logging.getLogger(__name__)
+
+# From this many bytes of Q&A files, they are loaded by one process per core.
+PARALLEL_FROM_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -50,13 +57,13 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     problems: list[Problem] = []
     threads: list[Thread] = []
     posts: dict[int, Any] = {}
-    for path in data_files(folder):
+    paths = data_files(folder)
+    for path, (loaded, found) in zip(paths, load_threads(paths, zone, authors), strict=True):
         display = display_path(path)
-        thread, found = load_thread(path, display, zone, authors)
         problems += found
-        if thread is None:
+        if loaded is None:
             continue
-        thread, post = _tie_to_post(thread, content, problems)
+        thread, post = _tie_to_post(loaded, content, problems)
         if thread is None:
             continue
         if post is not None:
@@ -72,6 +79,38 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     if problems:
         raise DataError(problems)
     return digest, posts
+
+
+def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str]
+                 ) -> Iterator[tuple[Thread | None, list[Problem]]]:
+    """Load every file, in order; in forked processes when there is enough to load.
+
+    ``load_thread`` is a pure function of the file (Markdown and nh3 make most of
+    its time), so where it runs does not change its result.
+    """
+    jobs = [(path, display_path(path), zone, authors) for path in paths]
+    workers = min(len(jobs), cores())
+    if workers < 2 or sum(path.stat().st_size for path in paths) < PARALLEL_FROM_BYTES:
+        return (load_thread(*job) for job in jobs)
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    # The biggest files first, so no worker is left with a big one at the end.
+    order = sorted(range(len(jobs)), key=lambda n: -paths[n].stat().st_size)
+    with executor:
+        futures = {n: executor.submit(_load, jobs[n]) for n in order}
+        return iter([futures[n].result() for n in range(len(jobs))])
+
+
+def _load(job: tuple[Path, str, ZoneInfo, frozenset[str]]
+          ) -> tuple[Thread | None, list[Problem]]:
+    return load_thread(*job)
+
+
+def cores() -> int:
+    """Return how many processes can work at once here (1 where processes cannot fork)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem]

@@ -15,7 +15,7 @@ from qa_digest.model import CommentCard, Digest, Question, Thread
 MAX_DEPTH = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReplyNode:
     """One entry of a conversation and the replies shown under it."""
 

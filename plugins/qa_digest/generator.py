@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pelican.generators import Generator
@@ -10,16 +13,27 @@ from pelican.generators import Generator
 from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.config import read_config
-from qa_digest.collect import collect, post_qa
+from qa_digest.collect import collect, cores, post_qa
 from qa_digest.conversation import ThreadComments, thread_comments
 from qa_digest.exports import digest_csv, digest_json
 from qa_digest.model import Digest, Question
-from qa_digest.pages import write_comments, write_hub, write_questions, write_thread
+from qa_digest.pages import (
+    shared_include,
+    write_comments,
+    write_hub,
+    write_questions,
+    write_thread,
+)
 from qa_digest.qa_feeds import entry, feed_records, plan_qa_feeds, write_qa_feeds
 from qa_digest.urls import hub_url, question_url, thread_url
 from roster.receivers import roster_for
 
 logger = logging.getLogger(__name__)
+
+# From this many entries (questions and comments), the pages are rendered by two
+# processes (publishing's CandorWriter.split_rendering); below it, forking costs more.
+SPLIT_FROM_ENTRIES = 400
+RENDER_PROCESSES = 2
 
 
 class QADigestGenerator(Generator):
@@ -57,15 +71,16 @@ class QADigestGenerator(Generator):
         hub = hub_url(self.settings)
         extra = {"qa_feeds": self.context["QA_FEEDS"],
                  "qa_data": [("JSON", f"{hub}digest.json"), ("CSV", f"{hub}digest.csv")]}
-        write_hub(writer, self.env, self.context, digest, extra)
-        pages = questions = 0
-        for thread in digest.threads:
-            pages += write_thread(writer, self.env, self.context, thread, digest=digest,
-                                  thread_post=self.posts.get(thread.id))
-            questions += write_questions(writer, self.env, self.context, thread, digest)
-            pages += write_comments(writer, self.env, self.context, thread,
-                                    self.comments[thread.id],
-                                    thread_post=self.posts.get(thread.id))
+        reload = self.env.auto_reload
+        self.env.auto_reload = False  # no template changes while writing: no stat per page
+        self.env.globals["qa_shared_include"] = shared_include(self.env)
+        try:
+            pages, questions = self._write_pages(writer, digest, extra)
+        finally:
+            # Shared partials hold for this write only: whatever renders with this
+            # environment later (a preview server) may have changed objects.
+            del self.env.globals["qa_shared_include"]
+            self.env.auto_reload = reload
         with stop_on_problems(logger, "qa_digest"):
             self._write_feeds(digest)
         urls = {q.id: question_url(self.settings, q) for q in digest.by_id.values()
@@ -73,6 +88,21 @@ class QADigestGenerator(Generator):
         self._write(f"{hub}digest.json", digest_json(digest, urls).encode("utf-8"))
         self._write(f"{hub}digest.csv", digest_csv(digest, urls).encode("utf-8"))
         logger.info("qa_digest: wrote %d thread pages and %d question pages", pages, questions)
+
+    def _write_pages(self, writer: Any, digest: Digest, extra: dict[str, Any]
+                     ) -> tuple[int, int]:
+        """Write the hub, thread, question and comments pages; return how many of each kind."""
+        pages = questions = 0
+        with _writing_pages(writer, _processes(digest)):
+            write_hub(writer, self.env, self.context, digest, extra)
+            for thread in digest.threads:
+                post = self.posts.get(thread.id)
+                pages += write_thread(writer, self.env, self.context, thread, digest=digest,
+                                      thread_post=post)
+                questions += write_questions(writer, self.env, self.context, thread, digest)
+                pages += write_comments(writer, self.env, self.context, thread,
+                                        self.comments[thread.id], thread_post=post)
+        return pages, questions
 
     def _write_feeds(self, digest: Digest) -> None:
         config = read_config(self.settings)
@@ -91,3 +121,30 @@ class QADigestGenerator(Generator):
 
     def _write(self, relative: str, data: bytes) -> None:
         write_output(self.output_path, relative, data)
+
+
+def _processes(digest: Digest) -> int:
+    """Return how many processes should render the Q&A pages."""
+    if len(digest.by_id) < SPLIT_FROM_ENTRIES:
+        return 1
+    return max(1, min(RENDER_PROCESSES, cores()))
+
+
+@contextmanager
+def _writing_pages(writer: Any, processes: int) -> Iterator[None]:
+    """Write the pages in the writer's split_rendering block, or in this process.
+
+    Either way the collector leaves the digest alone meanwhile (``gc.freeze``):
+    its full passes over every question made the writing grow faster than the
+    number of questions.
+    """
+    split = getattr(writer, "split_rendering", None)
+    if split is not None and processes > 1:
+        with split(processes):  # freezes the collector itself, before forking
+            yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

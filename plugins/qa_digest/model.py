@@ -20,7 +20,7 @@ SOURCES = ("form", "email", "town-hall", "disqus", "wordpress", "isso", "remark4
            "staticman", "github", "mastodon", "csv", "other")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Response:
     """An executive's answer, decline reason or interim follow-up answer."""
 
@@ -30,7 +30,7 @@ class Response:
     due: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One reader entry as published: a question or a comment (``kind``).
 
@@ -77,7 +77,7 @@ class Question:
         return self.status in ("answered", "declined", "follow-up")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Thread:
     """A town-hall session, or the questions asked under one post."""
 
@@ -98,7 +98,7 @@ class Thread:
         return tuple(q for q in self.questions if q.kind == "comment")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scorecard:
     """Numbers about a set of questions, all computed from the data."""
 
@@ -116,7 +116,7 @@ class Scorecard:
     overdue_follow_ups: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommentCard:
     """Numbers about a set of comments (questions are never counted here)."""
 
@@ -127,7 +127,7 @@ class CommentCard:
     executive_replies: int  # published comments written by an executive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Digest:
     """Everything the Q&A pages, feeds and exports need."""
 

@@ -1,10 +1,20 @@
-"""Write the hub, the thread pages (filtered, paginated) and the question pages."""
+"""Write the hub, the thread pages (filtered, paginated) and the question pages.
+
+Repeated fragments are rendered once: each question's card (``CardRenderer``) and
+the layout's partials that many pages share (``shared_include``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from jinja2 import meta, pass_context
+from jinja2.runtime import Context
+from jinja2.utils import concat
+from markupsafe import Markup
+from pelican.utils import get_relative_path, path_to_url
 
 from qa_digest.conversation import ThreadComments
 from qa_digest.model import PUBLIC_STATUSES, Digest, Question, Thread
@@ -46,10 +56,15 @@ def write_hub(writer: Any, env: Any, context: dict[str, Any], digest: Digest,
 
 def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread, *,
                  digest: Digest, thread_post: Any) -> int:
-    """Write every filtered, paginated page of ``thread``; return how many."""
+    """Write every filtered, paginated page of ``thread``; return how many.
+
+    A question is listed twice (under "All" and under its status): its card is
+    rendered once per SITEURL and the string reused (``cards``).
+    """
     template = env.get_template("qa/thread.html")
     ordered = public_order(thread.questions)
     per_page = int(context["QA_DIGEST_PER_PAGE"])
+    cards = CardRenderer(env, context)
     written = 0
     for status in (None, *PUBLIC_STATUSES):
         subset = ordered if status is None else [q for q in ordered if q.status == status]
@@ -59,19 +74,90 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
         pages = max(1, -(-len(subset) // per_page))
         for number in range(1, pages + 1):
             url = thread_url(context, thread.id, status, number)
-            writer.write_file(
-                save_as(url), template, context, relative_urls=context["RELATIVE_URLS"],
-                url=url, thread=thread, card=digest.per_thread[thread.id],
-                comment_card=digest.comments_per_thread.get(thread.id),
-                status_filter=status, filters=filters,
-                questions=subset[(number - 1) * per_page: number * per_page],
-                page_number=number, page_count=pages, thread_post=thread_post,
-                prev_url=thread_url(context, thread.id, status, number - 1)
-                if number > 1 else None,
-                next_url=thread_url(context, thread.id, status, number + 1)
-                if number < pages else None)
+            questions = subset[(number - 1) * per_page: number * per_page]
+            page = {"url": url, "thread": thread, "card": digest.per_thread[thread.id],
+                    "comment_card": digest.comments_per_thread.get(thread.id),
+                    "status_filter": status, "filters": filters, "questions": questions,
+                    "page_number": number, "page_count": pages, "thread_post": thread_post,
+                    "prev_url": thread_url(context, thread.id, status, number - 1)
+                    if number > 1 else None,
+                    "next_url": thread_url(context, thread.id, status, number + 1)
+                    if number < pages else None}
+            page["question_cards"] = cards.render(save_as(url), questions, page)
+            writer.write_file(save_as(url), template, context,
+                              relative_urls=context["RELATIVE_URLS"], **page)
             written += 1
     return written
+
+
+class CardRenderer:
+    """Render question cards (``question_card`` in partials/qa_question.html) once each.
+
+    A card reads the question and site-wide values only, and SITEURL, which
+    differs between pages at different depths with RELATIVE_URLS. Each card is
+    rendered in the macros of the first page with its SITEURL, exactly as that
+    page's ``{% import ... with context %}`` would, and reused on the next page
+    with the same SITEURL (a question is listed under "All" and under its status).
+    """
+
+    def __init__(self, env: Any, context: dict[str, Any]) -> None:
+        self.template = env.get_template("partials/qa_question.html")
+        self.context = context
+        self.modules: dict[str, Any] = {}
+        self.cards: dict[tuple[str, str], Markup] = {}
+
+    def render(self, name: str, questions: Sequence[Question],
+               page: dict[str, Any]) -> PageCards:
+        """Return the cards of ``questions`` on the page written to ``name``, rendered
+        when the template reads them (in the process that renders that page)."""
+        return PageCards(self, name, tuple(questions), page)
+
+    def card(self, name: str, question: Question, page: dict[str, Any]) -> Markup:
+        """Return the card of ``question`` on the page written to ``name``."""
+        siteurl = page_siteurl(self.context, name)
+        key = (siteurl, question.id)
+        # A question is on two pages: its card is kept from the first until the second.
+        card = self.cards.pop(key, None)
+        if card is None:
+            card = self.cards[key] = self._module(siteurl, name, page).question_card(question)
+        return card
+
+    def _module(self, siteurl: str, name: str, page: dict[str, Any]) -> Any:
+        module = self.modules.get(siteurl)
+        if module is None:
+            page_vars = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
+                         **page}
+            if self.context["RELATIVE_URLS"]:
+                page_vars["SITEURL"] = page_vars["localsiteurl"] = siteurl
+            page_vars["output_file"] = name
+            module = self.modules[siteurl] = self.template.make_module(page_vars)
+        return module
+
+
+class PageCards(Sequence[Markup]):
+    """The cards of one thread page, each rendered on first read."""
+
+    def __init__(self, renderer: CardRenderer, name: str, questions: tuple[Question, ...],
+                 page: dict[str, Any]) -> None:
+        self.renderer = renderer
+        self.name = name
+        self.questions = questions
+        self.page = page
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.renderer.card(self.name, self.questions[index], self.page)
+
+
+def page_siteurl(context: dict[str, Any], name: str) -> str:
+    """Return SITEURL as Pelican's writer sets it for the page written to ``name``."""
+    if context["RELATIVE_URLS"]:
+        return str(path_to_url(get_relative_path(name)))
+    return str(context.get("SITEURL", ""))
 
 
 def _filters(context: dict[str, Any], thread_id: str, ordered: list[Question],
@@ -116,3 +202,66 @@ def write_comments(writer: Any, env: Any, context: dict[str, Any], thread: Threa
             prev_url=comments_url(context, thread.id, number - 1) if number > 1 else None,
             next_url=comments_url(context, thread.id, number + 1) if number < count else None)
     return count
+
+
+# Read by the i18n functions (_, ngettext, current_lang) without appearing in a template.
+ALWAYS_READ = frozenset({"article", "page", "DEFAULT_LANG"})
+_MISSING = object()
+
+
+def shared_include(env: Any) -> Callable[..., Markup]:
+    """Return ``qa_shared_include(name)``: ``{% include name %}``, rendered once per distinct input.
+
+    A partial's output is a function of the context values it reads: the names
+    it and every template it includes or imports use (``jinja2.meta``), and
+    ``ALWAYS_READ``. Pages that agree on all of them (strings and numbers by
+    value, anything else by identity) get the first page's rendering. A partial
+    that names another template by an expression is rendered every time.
+    """
+    reads: dict[str, frozenset[str] | None] = {}
+    rendered: dict[tuple[Any, ...], Markup] = {}
+
+    @pass_context
+    def include(context: Context, name: str) -> Markup:
+        if name not in reads:
+            reads[name] = _names_read(env, name)
+        names = reads[name]
+        template = env.get_template(name)
+        if names is None:
+            return _render_include(template, context)
+        key = (name, *(_identity(context.get(n, _MISSING)) for n in sorted(names)))
+        found = rendered.get(key)
+        if found is None:
+            found = rendered[key] = _render_include(template, context)
+        return found
+
+    return include
+
+
+def _render_include(template: Any, context: Context) -> Markup:
+    # What {% include %} runs, in a block without local variables; autoescaped HTML.
+    html = concat(template.root_render_func(template.new_context(context.get_all(), True, {})))
+    return Markup(html)  # noqa: S704
+
+
+def _names_read(env: Any, name: str, seen: set[str] | None = None) -> frozenset[str] | None:
+    """Return the context names ``name`` and the templates it uses read, or None if unknown."""
+    seen = seen if seen is not None else {name}
+    ast = env.parse(env.loader.get_source(env, name)[0])
+    names = set(meta.find_undeclared_variables(ast)) | ALWAYS_READ
+    for other in meta.find_referenced_templates(ast):
+        if other is None:
+            return None
+        if other not in seen:
+            seen.add(other)
+            found = _names_read(env, other, seen)
+            if found is None:
+                return None
+            names |= found
+    return frozenset(names)
+
+
+def _identity(value: Any) -> tuple[Any, ...]:
+    if value is None or type(value) in (str, int, float, bool):
+        return (type(value), value)
+    return (id(value),)

@@ -11,6 +11,7 @@ from typing import Any
 from babel.dates import format_date as babel_format_date
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults
@@ -43,6 +44,14 @@ def page_lang(context: Context | dict[str, Any]) -> str:
     return str(context.get("DEFAULT_LANG", "en"))
 
 
+def _format(catalog: Catalog | None, message: str, autoescape: bool,
+            variables: dict[str, Any]) -> str:
+    """Translate ``message`` and format it as Jinja's newstyle gettext does."""
+    text = catalog.gettext(message) if catalog else message
+    rv = Markup(text) if autoescape else text  # noqa: S704 - theme strings, as Jinja does
+    return rv % variables
+
+
 def install_i18n(generator: Any) -> None:
     """Give the generator's Jinja environment gettext, current_lang() and date filters."""
     env = getattr(generator, "env", None)
@@ -54,20 +63,34 @@ def install_i18n(generator: Any) -> None:
     default_format = settings.get("THEME_I18N_DATE_FORMAT", "long")
     locales = settings.get("THEME_I18N_LOCALES", DEFAULTS["THEME_I18N_LOCALES"])
 
-    def catalog(context: Context) -> Catalog | None:
-        return catalogs.get(page_lang(context))
+    # One call per string: Jinja's newstyle gettext would call _() → gettext() →
+    # this plugin's lookup, each through Context.call (a quarter of a Q&A page's
+    # rendering). These do the same in one step: translate in the page's
+    # language, mark safe when autoescaping, then %-format with the variables.
+    # A string without variables is formatted once per language.
+    plain: dict[tuple[str, str, bool], str] = {}
 
     @pass_context
-    def gettext(context: Context, message: str) -> str:
-        found = catalog(context)
-        return found.gettext(message) if found else message
+    def gettext(context: Context, message: str, **variables: Any) -> str:
+        lang = page_lang(context)
+        autoescape = context.eval_ctx.autoescape
+        if not variables:
+            key = (lang, message, autoescape)
+            found = plain.get(key)
+            if found is None:
+                found = plain[key] = _format(catalogs.get(lang), message, autoescape, {})
+            return found
+        return _format(catalogs.get(lang), message, autoescape, variables)
 
     @pass_context
-    def ngettext(context: Context, singular: str, plural: str, n: int) -> str:
-        found = catalog(context)
-        if found:
-            return found.ngettext(singular, plural, n)
-        return singular if n == 1 else plural
+    def ngettext(context: Context, singular: str, plural: str, n: int,
+                 **variables: Any) -> str:
+        variables.setdefault("num", n)
+        found = catalogs.get(page_lang(context))
+        text = found.ngettext(singular, plural, n) if found else (
+            singular if n == 1 else plural)
+        rv = Markup(text) if context.eval_ctx.autoescape else text  # noqa: S704 - as above
+        return rv % variables
 
     @pass_context
     def current_lang(context: Context) -> str:
@@ -90,6 +113,8 @@ def install_i18n(generator: Any) -> None:
         return value.isoformat(timespec="seconds")
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # Jinja wraps the callables above in its own newstyle ones; use them directly.
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
     env.globals["current_lang"] = current_lang
     env.filters["format_date"] = format_date
     env.filters["isodate"] = isodate

@@ -7,6 +7,7 @@ import json
 from benchmarks import run
 from benchmarks.corpus import KINDS, write_posts
 from benchmarks.qa_corpus import write_questions
+from benchmarks.runner import ROOT
 
 
 def test_smoke_run_reports_every_case(tmp_path, capsys):
@@ -46,3 +47,15 @@ def test_corpus_is_deterministic_and_in_every_kind(tmp_path):
     statuses = (tmp_path / "a" / "qa" / "town-hall-001.yml").read_text(encoding="utf-8")
     for status in ("answered", "pending", "declined", "follow-up", "merged", "removed"):
         assert f"status: {status}\n" in statuses
+
+
+def test_baseline_comparison_of_qa_builds(tmp_path):
+    report = tmp_path / "baseline.md"
+    # This checkout against itself: the harness is what is tested, not a speed-up.
+    assert run.main(["--size", "smoke", "--repeat", "1", "--baseline", str(ROOT),
+                     "--questions", "20", "--markdown", str(report)]) == 0
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("| Case | Before | After | After ÷ before |")
+    assert "Peak MiB after" in lines[0]
+    assert lines[2].startswith("| 5 posts + 20 questions, cold build | ")
+    assert len(lines) == 3

@@ -1,4 +1,5 @@
-"""The fast paths (Markdown cache, parallel conversion) write the same bytes as a clean build.
+"""The fast paths (Markdown cache, parallel conversion, Q&A cards rendered once, pages
+rendered by two processes, one-step gettext) write the same bytes as a clean build.
 
 Each site comparison (marked ``sample``) builds the sample site with the production
 settings twice, once clean (no cache, one process) and once through a fast path,
@@ -9,20 +10,30 @@ compared with the original quadratic count on random sites.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from jinja2 import Environment, pass_context
 from markdown import Markdown
+from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
+from candor_common.errors import BuildAborted
 from frontmatter import mdcache, prefill
 from frontmatter.header import strip_header_comments
 from post_extras.compute import related
+from publishing import writer
+from qa_digest import collect as qa_collect
+from qa_digest import generator as qa_generator
+from qa_digest import pages as qa_pages
 from tests.helpers import REPO, build_site
+from theme_i18n.catalogs import catalogs_in
+from theme_i18n.receivers import install_i18n, page_lang
 
 NOW = "2026-06-01T09:00"
 
@@ -75,6 +86,10 @@ def test_parallel_conversion_and_cache_give_the_clean_build(tmp_path, content, m
 def test_rebuild_after_editing_a_post_equals_a_clean_build(tmp_path, content):
     cache, output = tmp_path / "cache", tmp_path / "output"
     build(content, output, cache, workers=1)
+    old = 1_000_000_000  # 2001: every file of the first build is dated then
+    for path in output.rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
     post = content / "posts" / "2025" / "hiring-freeze.md"
     post.write_text(post.read_text(encoding="utf-8").replace(
         "\n\n", "\n\nAn added sentence, *edited* after the first build.\n\n", 1), encoding="utf-8")
@@ -84,8 +99,13 @@ def test_rebuild_after_editing_a_post_equals_a_clean_build(tmp_path, content):
     build(content, output, cache, workers=1)
     build(content, tmp_path / "clean", None, workers=1)
     assert_same_site(output, tmp_path / "clean")
-    assert b"An added sentence" in (output / "posts" / "2025" / "hiring-freeze" /
-                                    "index.html").read_bytes()
+    edited = output / "posts" / "2025" / "hiring-freeze" / "index.html"
+    assert b"An added sentence" in edited.read_bytes()
+    # The writer leaves a page alone when its bytes did not change (publishing.writer).
+    assert edited.stat().st_mtime != old
+    kept = [p for p in output.rglob("*.html") if p.stat().st_mtime == old]
+    assert output / "how-we-answer" / "index.html" in kept
+    assert len(kept) > 100
 
 
 def test_cache_is_ignored_when_the_markdown_settings_change(tmp_path):
@@ -158,3 +178,165 @@ def test_related_posts_match_the_counting_reference(seed):
     limit = rng.choice([1, 3, 5])
     got = {key: [id(o) for o in value] for key, value in related(posts, limit).items()}
     assert got == _related_reference(posts, limit)
+
+
+# The Q&A fast paths: Q&A files loaded by two processes, question cards rendered once
+# and reused, pages rendered by two processes (publishing's CandorWriter.split_rendering),
+# one-step gettext.
+
+def _forks(monkeypatch) -> list[int]:
+    """Record every fork (the parent's view: the children's pids)."""
+    forks: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forks
+
+
+def _splits(monkeypatch) -> list[int]:
+    """Record the number of processes of every split_rendering block (in the parent)."""
+    splits: list[int] = []
+
+    class Share(writer._Share):
+        def __init__(self, rank: int, processes: int) -> None:
+            super().__init__(rank, processes)
+            if rank == 0:
+                splits.append(processes)
+
+    monkeypatch.setattr(writer, "_Share", Share)
+    return splits
+
+
+@pytest.mark.sample
+@pytest.mark.parametrize("settings", ["publishconf.py", "pelicanconf.py"])
+def test_reused_cards_and_two_processes_give_the_plain_rendering(tmp_path, content,
+                                                                  monkeypatch, settings):
+    overrides = {"PATH": str(content), "PUBLISHING_NOW": NOW, "DELETE_OUTPUT_DIRECTORY": False,
+                 "FRONTMATTER_MARKDOWN_CACHE": False, "FRONTMATTER_MARKDOWN_WORKERS": 1}
+    forks, splits = _forks(monkeypatch), _splits(monkeypatch)
+    with monkeypatch.context() as plain:
+        plain.setattr(qa_collect, "PARALLEL_FROM_BYTES", 10**12)  # loaded in this process
+        plain.setattr(qa_pages.CardRenderer, "render", lambda *args: None)  # the macro per card
+        plain.setattr(qa_generator, "shared_include", lambda env: None)  # {% include %} per page
+        plain.setattr(qa_generator, "SPLIT_FROM_ENTRIES", 10**9)  # one process
+        build_site(REPO / settings, tmp_path / "plain", **overrides)
+    assert forks == []
+    monkeypatch.setattr(qa_generator, "SPLIT_FROM_ENTRIES", 1)
+    monkeypatch.setattr(qa_collect, "PARALLEL_FROM_BYTES", 0)  # Q&A files loaded by 2 processes
+    monkeypatch.setattr(qa_collect, "cores", lambda: 2)  # as on a machine with two cores
+    monkeypatch.setattr(qa_generator, "cores", lambda: 2)
+    rendered, shown = [], []
+    real_card = qa_pages.CardRenderer.card
+
+    def card(self, name, question, page):
+        shown.append(question.id)
+        if (qa_pages.page_siteurl(self.context, name), question.id) not in self.cards:
+            rendered.append(question.id)
+        return real_card(self, name, question, page)
+
+    monkeypatch.setattr(qa_pages.CardRenderer, "card", card)
+    includes = []
+    real_include = qa_pages._render_include
+    monkeypatch.setattr(qa_pages, "_render_include",
+                        lambda template, context: includes.append(template.name)
+                        or real_include(template, context))
+    build_site(REPO / settings, tmp_path / "fast", **overrides)
+    assert splits == [2]  # the pages were split between two processes
+    assert len(forks) > 1  # and the Q&A files loaded by other processes
+    # The parent's question and thread pages share their nav, footer and feed links.
+    assert 0 < includes.count("partials/nav.html") < 12
+    assert_same_site(tmp_path / "fast", tmp_path / "plain")
+    if settings == "publishconf.py":  # absolute URLs: each card is rendered once, shown twice
+        # (the parent's pages only: the worker's are not seen here)
+        assert len(rendered) == len(set(rendered)) < len(shown)
+
+
+class _Page:
+    def __init__(self, name: str, fail: bool = False) -> None:
+        self.name = name
+        self.fail = fail
+
+    def render(self, context: dict) -> str:
+        if self.fail:
+            raise RuntimeError("broken template")
+        return f"{self.name} {context['n']}"
+
+
+def _writer(tmp_path: Path) -> writer.CandorWriter:
+    settings = read_settings(str(REPO / "publishconf.py"))
+    return writer.CandorWriter(str(tmp_path), settings=settings)
+
+
+def test_split_rendering_writes_and_records_every_page(tmp_path, monkeypatch):
+    forks = _forks(monkeypatch)
+    written: list[str] = []
+
+    def record(path, context):
+        written.append(path)
+
+    signals.content_written.connect(record)
+    try:
+        out = _writer(tmp_path)
+        with out.split_rendering(2):
+            for n in range(7):
+                out.write_file(f"p{n}/index.html", _Page(f"page{n}"), {"n": n})
+    finally:
+        signals.content_written.disconnect(record)
+    assert len(forks) == 1
+    for n in range(7):
+        assert (tmp_path / f"p{n}" / "index.html").read_text() == f"page{n} {n}"
+    assert sorted(written) == sorted(str(tmp_path / f"p{n}" / "index.html") for n in range(7))
+    assert len(out._written_files) == 7
+    # A page written twice is still caught, in the parent.
+    with pytest.raises(BuildAborted), out.split_rendering(2):
+        out.write_file("p1/index.html", _Page("again"), {"n": 0})
+
+
+def test_a_page_failing_in_the_worker_stops_the_build(tmp_path):
+    out = _writer(tmp_path)
+    with pytest.raises(BuildAborted), out.split_rendering(2):
+        out.write_file("a/index.html", _Page("a"), {"n": 0})  # the parent's
+        out.write_file("b/index.html", _Page("b", fail=True), {"n": 1})  # the worker's
+    assert (tmp_path / "a" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_one_step_gettext_matches_jinja_newstyle_gettext(autoescape):
+    theme = {"THEME": str(REPO / "theme")}
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)  # noqa: S701
+    fast = SimpleNamespace(env=env, settings=theme)
+    install_i18n(fast)
+    catalogs = catalogs_in(REPO / "theme" / "translations")
+    reference = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)  # noqa: S701
+
+    @pass_context
+    def gettext(context, message):
+        found = catalogs.get(page_lang(context))
+        return found.gettext(message) if found else message
+
+    @pass_context
+    def ngettext(context, singular, plural, n):
+        found = catalogs.get(page_lang(context))
+        return found.ngettext(singular, plural, n) if found else (
+            singular if n == 1 else plural)
+
+    reference.install_gettext_callables(gettext, ngettext, newstyle=True)
+    source = ('{{ _("Answered") }}|{{ _("Question from %(name)s", name=who) }}|'
+              '{{ gettext("Open") }}|{{ _("100%% sure") }}|{{ _("Answered") }}|'
+              '{{ ngettext("%(num)d vote", "%(num)d votes", n) }}|'
+              '{{ ngettext("%(num)s day", "%(num)s days", n, num="2.5") }}|'
+              '{% macro m() %}{{ _("Open") }}{% endmacro %}{{ m() }}')
+    assert catalogs["es"].gettext("Answered") != "Answered"  # a translated string is tested
+    for lang in ("en", "es", "fr"):
+        for n in (1, 2):
+            values = {"article": SimpleNamespace(lang=lang), "who": "<b>Ana</b>", "n": n,
+                      "DEFAULT_LANG": "en"}
+            expected = reference.from_string(source).render(values)
+            assert fast.env.from_string(source).render(values) == expected
+            assert fast.env.from_string(source).render(values) == expected  # cached strings
