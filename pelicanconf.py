@@ -138,6 +138,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
+    # Pelican makes a new environment for every build, so templates never change
+    # under one; not checking each file's date on every lookup saves time.
+    "auto_reload": False,
 }
 
 # Local preview: drafts and embargoed posts are written under /drafts/ with a banner.

@@ -62,4 +62,9 @@ def load_located(path: Path, display: str) -> Any:
         reason = getattr(exc, "problem", None) or str(exc)
         raise DataError([Problem(display, line, "YAML", f"invalid syntax: {reason}",
                                  "Fix the indentation or quoting on that line")]) from exc
-    return None if node is None else _to_python(node)
+    try:
+        return None if node is None else _to_python(node)
+    finally:
+        # The shared loader remembers every object it built, keyed by node: forget
+        # them, or every node of every file stays in memory for the whole build.
+        _LOADER.constructed_objects.clear()
