@@ -184,6 +184,9 @@ def test_subscribe_page_and_footer_offer_the_digests(site):
     assert f"{SITE}/feeds/qa/digests.rss.xml" in hrefs
     footer = page(site, "").find("footer")
     assert footer.find("a", href=f"{SITE}/qa/digests/")
+    hub = page(site, "qa").select_one(".qa-hub__digests a")
+    assert hub["href"] == f"{SITE}/qa/digests/"
+    assert hub.get_text(strip=True).startswith("Weekly digests")
 
 
 def test_monthly_digests(tmp_path):
@@ -191,6 +194,8 @@ def test_monthly_digests(tmp_path):
     build_fixture("periodic", output, **PRODUCTION, QA_PERIODIC_PERIOD="month")
     assert sorted(p.name for p in (output / "qa" / "digests").iterdir() if p.is_dir()) == [
         "2026-03"]
+    assert page(output, "qa").select_one(".qa-hub__digests a").get_text(
+        strip=True).startswith("Monthly digests")
     march = page(output, "qa/digests/2026-03")
     assert march.find("h1").get_text(strip=True) == "March 2026"
     numbers = figures(output, "2026-03")

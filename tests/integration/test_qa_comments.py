@@ -158,3 +158,24 @@ def test_reimport_keeps_an_editors_reclassification(tmp_path):
     later = run_case(CASE, site, tmp_path / "work", file=newer)
     assert later.balanced and later.answers == ["disqus-2006: answered by ana-ruiz"]
     assert entries(site)["disqus-2006"].status == "answered"
+
+
+def test_an_executives_own_note_is_badged_executive_not_reply(site_copy, tmp_path):
+    root = site_copy("qa")
+    data = root / "content" / "qa" / "results.yml"
+    data.write_text(data.read_text(encoding="utf-8") + (
+        "  - id: r-note\n    kind: comment\n    by: ana-ruiz\n"
+        "    asked_at: 2026-04-14 10:00\n    text: Thank you all; I will be back on Friday.\n"),
+        encoding="utf-8")
+    output = tmp_path / "out"
+    build_site(root / "pelicanconf.py", output, PUBLISHING_PREVIEW=False, SITEURL=SITE,
+               RELATIVE_URLS=False, FEEDS_DOMAIN=SITE)
+    badges = {}
+    for number in ("", "/page/2"):
+        found = output / f"qa/results/comments{number}/index.html"
+        if found.is_file():
+            for entry in page(output, f"qa/results/comments{number}").select("[id^=c-r-]"):
+                badge = entry.select_one(".qa-c__badge")
+                if badge is not None and not entry["id"].endswith("-by"):
+                    badges[entry["id"]] = badge.get_text(strip=True)
+    assert badges == {"c-r-c3": "Executive reply", "c-r-note": "Executive"}
