@@ -31,14 +31,7 @@ def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, S
         work = Path(folder)
         content = work / "content"
         write_posts(content, posts)
-        before, after = Stats(), Stats()
-        for _ in range(repeat):
-            for root, stats in ((baseline, before), (ROOT, after)):
-                cache, output = work / "cold-cache", work / "cold-out"
-                shutil.rmtree(cache, ignore_errors=True)
-                shutil.rmtree(output, ignore_errors=True)
-                settings = candor_settings(work, content, cache, KINDS, root=root)
-                stats.add(*timed_build(content, settings, output))
+        before, after = _cold_builds(baseline, work, content, repeat)
         results.append((f"{posts:,} posts, cold build", before, after))
         before, after = Stats(), Stats()
         sides = {}
@@ -66,14 +59,8 @@ def compare_qa(baseline: Path, posts: int, questions: tuple[int, ...], repeat: i
             work = Path(folder) / f"qa-{count}"
             content = work / "content"
             write_questions(content, count, write_posts(content, posts))
-            before, after = Stats(), Stats()
-            for _ in range(1 if count >= BIG_QUESTIONS else repeat):
-                for root, stats in ((baseline, before), (ROOT, after)):
-                    cache, output = work / "cold-cache", work / "cold-out"
-                    shutil.rmtree(cache, ignore_errors=True)
-                    shutil.rmtree(output, ignore_errors=True)
-                    settings = candor_settings(work, content, cache, KINDS, root=root)
-                    stats.add(*timed_build(content, settings, output))
+            runs = 1 if count >= BIG_QUESTIONS else repeat
+            before, after = _cold_builds(baseline, work, content, runs)
             shutil.rmtree(work, ignore_errors=True)
             results.append((f"{posts:,} posts + {count:,} questions, cold build", before, after))
     return results
@@ -91,3 +78,16 @@ def table(results: list[tuple[str, Stats, Stats]]) -> list[str]:
                      f"{cpu_after:.1f} s | {before.peak:.0f} | {after.peak:.0f} | "
                      f"{len(before.seconds)} |")
     return lines
+
+
+def _cold_builds(baseline: Path, work: Path, content: Path, runs: int) -> tuple[Stats, Stats]:
+    """Build ``content`` cold ``runs`` times with each checkout, alternating; (before, after)."""
+    before, after = Stats(), Stats()
+    for _ in range(runs):
+        for root, stats in ((baseline, before), (ROOT, after)):
+            cache, output = work / "cold-cache", work / "cold-out"
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(output, ignore_errors=True)
+            settings = candor_settings(work, content, cache, KINDS, root=root)
+            stats.add(*timed_build(content, settings, output))
+    return before, after

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from candor_tools.preview.app import Preview
-from tests.integration.test_preview import RESULTS, edit, settled
-from tests.integration.test_preview import site as site  # noqa: PLC0414 - the fixture
-
-
-@pytest.fixture
-def preview(site: Path, tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(site / "preview.py", output=tmp_path / "output", port=0).start()
-    try:
-        settled(server)
-        yield server
-    finally:
-        server.stop()
+from tests.integration.test_preview import RESULTS, edit
+from tests.integration.test_preview import preview as preview  # noqa: PLC0414 - fixtures
+from tests.integration.test_preview import site as site  # noqa: PLC0414
 
 
 def test_the_open_page_reloads_after_a_save_and_shows_a_problem(browser: Any, preview, site):

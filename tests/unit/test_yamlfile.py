@@ -18,4 +18,4 @@ def test_a_loaded_file_keeps_no_yaml_nodes_in_memory(tmp_path: Path):
     gc.collect()
     # The shared loader caches what it built, by node: a build that loads 100,000
     # questions must not keep every node of every file for the rest of the build.
-    assert yamlfile._LOADER.constructed_objects == {}  # noqa: SLF001
+    assert yamlfile._LOADER.constructed_objects == {}
