@@ -13,11 +13,9 @@ Markdown cache), without the search index.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/preview.py
 from benchmarks.corpus import KINDS, edit_post, write_posts
 from benchmarks.runner import Stats, candor_settings
 from candor_tools.preview.app import Preview
+from candor_tools.preview.client import EventStream, wait_for
 
 PATIENCE = 600.0  # seconds to wait for anything before giving up
 
@@ -50,44 +49,16 @@ class PreviewTimes:
                 f"{self.first_build:.1f} s; search index not included")
 
 
-class _EventStream:
-    """Collect the preview's reload events, read over HTTP like a browser tab."""
-
-    def __init__(self, url: str) -> None:
-        self.reloads: list[tuple[float, dict[str, Any]]] = []
-        self._response = urllib.request.urlopen(f"{url}/__candor_preview/events",  # noqa: S310
-                                                timeout=PATIENCE)
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        event = ""
-        try:
-            for raw in self._response:
-                line = raw.decode("utf-8").rstrip("\n")
-                if line.startswith("event: "):
-                    event = line.removeprefix("event: ")
-                elif line.startswith("data: ") and event == "reload":
-                    self.reloads.append((time.perf_counter(),
-                                         json.loads(line.removeprefix("data: "))))
-        except (OSError, ValueError):
-            return
-
-    def first_reload_after(self, generation: int) -> dict[str, Any]:
-        return _wait(lambda: next((d for _t, d in list(self.reloads)
-                                   if d["generation"] > generation), None))
-
-    def close(self) -> None:
-        self._response.close()
-
-
 def _wait(found: Any) -> Any:
-    deadline = time.monotonic() + PATIENCE
-    while time.monotonic() < deadline:
-        value = found()
-        if value:
-            return value
-        time.sleep(0.002)
-    sys.exit(f"bench: the preview did not answer within {PATIENCE:.0f} s")
+    try:
+        return wait_for(found, PATIENCE, poll=0.002)
+    except TimeoutError as error:
+        sys.exit(f"bench: {error}")
+
+
+def _first_reload_after(stream: EventStream, generation: int) -> dict[str, Any]:
+    return _wait(lambda: next((d for _t, e, d in list(stream.received)
+                               if e == "reload" and d["generation"] > generation), None))
 
 
 def _fetch(url: str) -> str:
@@ -109,7 +80,7 @@ def measure(posts: int, saves: int) -> PreviewTimes:
         try:
             _wait(lambda: preview.status()["settled"])
             times.first_build = time.perf_counter() - start
-            stream = _EventStream(preview.url)
+            stream = EventStream(preview.url, PATIENCE)
             for run in range(saves):
                 _save(preview, stream, content, (posts // 2, run + 1), times)
             stream.close()
@@ -118,13 +89,13 @@ def measure(posts: int, saves: int) -> PreviewTimes:
     return times
 
 
-def _save(preview: Preview, stream: _EventStream, content: Path, which: tuple[int, int],
+def _save(preview: Preview, stream: EventStream, content: Path, which: tuple[int, int],
           times: PreviewTimes) -> None:
     number, edit = which
     generation = preview.status()["generation"]
     start = time.perf_counter()
     edit_post(content, number, edit)
-    reload = stream.first_reload_after(generation)
+    reload = _first_reload_after(stream, generation)
     page = _fetch(preview.url + reload["paths"][0])
     shown = time.perf_counter() - start
     if f"Edited {edit}:" not in page:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -21,6 +19,8 @@ from typing import Any
 import pytest
 
 from candor_tools.preview.app import Preview
+from candor_tools.preview.client import EventStream
+from candor_tools.preview.client import wait_for as wait_until
 from tests.helpers import REPO, build_site
 
 # Generous: a full build of the fixture takes a few seconds, more on a busy machine.
@@ -29,52 +29,28 @@ PATIENCE = 180.0
 RESULTS = "/posts/2026/results/"
 
 
-class Events:
-    """Read the preview's event stream over HTTP in a background thread."""
+class Events(EventStream):
+    """The preview's event stream, matched event by event in the order they came."""
 
     def __init__(self, url: str) -> None:
-        self.received: list[tuple[str, dict[str, Any]]] = []
+        super().__init__(url, PATIENCE)
         self.seen = 0  # events before this index were matched already
-        self._response = urllib.request.urlopen(f"{url}/__candor_preview/events", timeout=PATIENCE)
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        event = None
-        try:
-            for raw in self._response:
-                line = raw.decode("utf-8").rstrip("\n")
-                if line.startswith("event: "):
-                    event = line.removeprefix("event: ")
-                elif line.startswith("data: ") and event:
-                    self.received.append((event, json.loads(line.removeprefix("data: "))))
-        except (OSError, ValueError):
-            return
 
     def find(self, event: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
         """Wait for a new event named ``event`` whose data passes ``test``."""
 
         def match() -> tuple[int, dict[str, Any]] | None:
             received = list(self.received)
-            return next(((i, d) for i, (e, d) in enumerate(received)
+            return next(((i, d) for i, (_t, e, d) in enumerate(received)
                          if i >= self.seen and e == event and test(d)), None)
 
         index, data = wait_for(match)
         self.seen = index + 1
         return data
 
-    def close(self) -> None:
-        self._response.close()
-
 
 def wait_for(found: Callable[[], Any]) -> Any:
-    deadline = time.monotonic() + PATIENCE
-    while time.monotonic() < deadline:
-        value = found()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"gave up waiting after {PATIENCE:.0f} s")
+    return wait_until(found, PATIENCE, poll=0.05)
 
 
 def get(url: str) -> tuple[int, str]:
