@@ -215,10 +215,13 @@ def freeze_digests(c):
     with tempfile.TemporaryDirectory(prefix="candor-freeze-") as scratch:
         result = _pelican(c, str(ROOT / "publishconf.py"), Path(scratch) / "output", "-e",
                           "QA_PERIODIC_FREEZE=true", warn=True)
-    if result.failed:
-        sys.exit("freeze-digests: the production build failed; the lock is unchanged.")
     added = sorted(set(raw_periods(lock)) - before)
     lock_name = lock.relative_to(ROOT)
+    if result.failed:
+        # The lock is written once the digests' pages are; a later failure keeps it.
+        recorded = (f"{', '.join(added)} were recorded in {lock_name} before it failed"
+                    if added else "the lock is unchanged")
+        sys.exit(f"freeze-digests: the production build failed; {recorded}.")
     if added:
         print(f"freeze-digests: recorded {', '.join(added)} in {lock_name}; commit it.")
     else:

@@ -33,11 +33,6 @@ from qa_periodic.periods import (
 SECTIONS = {"answered": "answers", "declined": "declines", "follow-up": "follow_ups"}
 
 
-def kind_of(question: Question) -> str:
-    """Return "question" or "comment" (questions from before comments existed are questions)."""
-    return str(getattr(question, "kind", "question") or "question")
-
-
 @dataclass
 class _Bucket:
     """The dated events that fell in one period (mutable only while collecting)."""
@@ -58,7 +53,7 @@ class _Bucket:
         return {name: [q.id for q in events] for name, events in self.lists().items()}
 
     def numbers(self) -> Numbers:
-        kinds = [kind_of(q) for q in self.asked]
+        kinds = [q.kind for q in self.asked]
         days = [(q.response.at - q.asked_at).total_seconds() / 86400
                 for q in self.responses["answers"] if q.response is not None]
         return Numbers(
@@ -210,7 +205,7 @@ def _period_digest(bucket: _Bucket, buckets: Mapping[str, _Bucket],
         figures=figures, previous_quiet=not first and quiet,
         # A question asked and responded to in the same period is listed once, with
         # its response.
-        questions=_listing((q for q in shown if kind_of(q) == "question"
+        questions=_listing((q for q in shown if q.is_question
                             and q.id not in responded_ids),
                            lambda q: (q.asked_at, q.id), options.limit),
         answers=_by_response(bucket.responses["answers"], options.limit),
@@ -244,7 +239,7 @@ def _top_comments(shown: list[Question], period: Period, by_id: Mapping[str, Que
     """
     scored = []
     for comment in shown:
-        if kind_of(comment) != "comment" or comment.html is None or \
+        if comment.is_question or comment.html is None or \
                 comment.status in ("removed", "merged"):
             continue
         votes = comment.votes + sum(

@@ -54,18 +54,9 @@ class QAPeriodicGenerator(Generator):
             limit=int(self.settings["QA_PERIODIC_LIMIT"]),
             top_comments=int(self.settings["QA_PERIODIC_TOP_COMMENTS"]),
             preview=bool(self.settings.get("PUBLISHING_PREVIEW")))
-        lock_path = Path(self.settings["PATH"]) / str(self.settings["QA_PERIODIC_LOCK"])
         with stop_on_problems(logger, "qa_periodic"):
-            lock = read_lock(lock_path, options.unit)
+            lock = read_lock(self._lock_path(), options.unit)
         self.archive = build_archive(digest, options, self._releases(digest), lock.periods)
-        if self.archive.unfrozen:
-            keys = ", ".join(key for key, _ in self.archive.unfrozen)
-            if self.settings["QA_PERIODIC_FREEZE"]:
-                freeze(lock_path, options.unit, dict(self.archive.unfrozen))
-                logger.info("qa_periodic: froze %s into %s", keys, display_path(lock_path))
-            else:
-                logger.info("qa_periodic: not frozen yet: %s (run `invoke freeze-digests`)",
-                            keys)
         self.context["QA_PERIODIC"] = self.archive
         self.context["QA_PERIODIC_FEEDS"] = feed_records(self.archive, self.settings)
         logger.debug("qa_periodic: %d closed periods with a digest", len(self.archive.digests))
@@ -104,6 +95,25 @@ class QAPeriodicGenerator(Generator):
             write_digest_feed(archive, self.settings, config,
                               lambda made: self._entry(made, config), self._write)
         logger.info("qa_periodic: wrote %d digests", len(archive.digests))
+        self._freeze(archive)
+
+    def _lock_path(self) -> Path:
+        return Path(self.settings["PATH"]) / str(self.settings["QA_PERIODIC_LOCK"])
+
+    def _freeze(self, archive: Archive) -> None:
+        """Record the closed periods not in the lock yet, once their pages are written.
+
+        Only with QA_PERIODIC_FREEZE (`invoke freeze-digests`): no other build
+        writes into content/.
+        """
+        if not archive.unfrozen:
+            return
+        keys = ", ".join(key for key, _ in archive.unfrozen)
+        if not self.settings["QA_PERIODIC_FREEZE"]:
+            logger.info("qa_periodic: not frozen yet: %s (run `invoke freeze-digests`)", keys)
+            return
+        freeze(self._lock_path(), archive.unit, dict(archive.unfrozen))
+        logger.info("qa_periodic: froze %s into %s", keys, display_path(self._lock_path()))
 
     def _render(self, name: str, made: PeriodDigest, config: FeedsConfig) -> str:
         self.env.filters["email_html"] = lambda html: email_fragment(html, config.site_url)
