@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from candor_common import rebuild
 from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.catalog import build_catalog
@@ -40,29 +41,42 @@ class FeedsGenerator(Generator):
         logger.debug("feeds: planned %s feeds", len(self.plans))
 
     def generate_output(self, writer: Any) -> None:
-        """Write every planned feed in every format (``writer`` is not needed)."""
+        """Write every planned feed in every format (``writer`` is not needed).
+
+        With a rebuild state, a feed whose plan, entries and settings are those
+        the last build wrote it from is left as it is.
+        """
         del writer
+        state = rebuild.state_for(self.output_path)
         with stop_on_problems(logger, "feeds"), \
                 _site_relative_links(self.context, self.config.site_url):
-            entries = self._entries()
+            entries: dict[int, EntryData] = {}
             for plan in self.plans:
                 for fmt in self.config.formats:
-                    data = render_feed(plan, fmt, [entries[id(a)] for a in plan.articles],
-                                       self.config)
-                    self._write(plan.path(fmt), data)
+                    name, key = f"feed:{plan.path(fmt)}", None
+                    if state is not None:
+                        # An entry is made from its post (attributes and body), the
+                        # shared context (other posts' URLs) and the settings.
+                        key = state.key(self.context, plan, fmt, self.config,
+                                        [state.body_digest(a) for a in plan.articles])
+                        if state.reusable(name, key):
+                            continue
+                    shown = [self._entry(entries, article) for article in plan.articles]
+                    target = self._write(plan.path(fmt),
+                                         render_feed(plan, fmt, shown, self.config))
+                    if state is not None:
+                        state.remember(name, key, [], [str(target)])
 
-    def _entries(self) -> dict[int, EntryData]:
-        """Return the entry of every post in any feed, computed once each."""
-        entries: dict[int, EntryData] = {}
-        for plan in self.plans:
-            for article in plan.articles:
-                if id(article) not in entries:
-                    entries[id(article)] = entry_data(article, self.config)
-        return entries
+    def _entry(self, entries: dict[int, EntryData], article: Any) -> EntryData:
+        """Return the entry of ``article``, computed once per build."""
+        if id(article) not in entries:
+            entries[id(article)] = entry_data(article, self.config)
+        return entries[id(article)]
 
-    def _write(self, relative_path: str, data: bytes) -> None:
+    def _write(self, relative_path: str, data: bytes) -> Any:
         target = write_output(self.output_path, relative_path, data)
         logger.info("feeds: wrote %s", target)
+        return target
 
 
 @contextmanager

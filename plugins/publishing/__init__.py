@@ -6,6 +6,7 @@ from pelican import signals
 
 from publishing.build_report import write_build_report
 from publishing.collisions import stop_on_collisions
+from publishing.incremental import open_rebuild_state, save_rebuild_state
 from publishing.receivers import (
     apply_publishing_rules,
     check_settings,
@@ -18,9 +19,11 @@ from publishing.writer import candor_writer
 def register() -> None:
     """Connect the publishing receivers to Pelican's signals."""
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(open_rebuild_state)
     signals.content_object_init.connect(apply_publishing_rules)
     signals.all_generators_finalized.connect(stop_on_failed_sources)
     signals.all_generators_finalized.connect(stop_on_collisions)
     signals.all_generators_finalized.connect(pin_sitemap_date)
     signals.all_generators_finalized.connect(write_build_report)
     signals.get_writer.connect(candor_writer)
+    signals.finalized.connect(save_rebuild_state)

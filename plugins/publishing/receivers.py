@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     # A file path: write what the build held back and what is overdue there, as JSON,
     # for `invoke check`. Never inside the output folder. None: no report.
     "PUBLISHING_BUILD_REPORT": None,
+    # True: leave alone every page and feed whose inputs are those the last build
+    # made it from (make build). False: render everything (production, CI).
+    "PUBLISHING_INCREMENTAL": False,
 }
 
 # Pelican writes drafts to these; production empties them so nothing is written.
@@ -44,7 +47,7 @@ def check_settings(pelican: Any) -> None:
         require_type(settings, "PUBLISHING_APPROVERS", (list, tuple),
                      "a list of names, e.g. ['Jordan Blake']")
         for key in ("PUBLISHING_PREVIEW", "PUBLISHING_REQUIRE_APPROVAL",
-                    "PUBLISHING_REQUIRE_DISCLOSURE"):
+                    "PUBLISHING_REQUIRE_DISCLOSURE", "PUBLISHING_INCREMENTAL"):
             require_type(settings, key, bool, "True or False")
         if settings["PUBLISHING_REQUIRE_APPROVAL"] and not settings["PUBLISHING_APPROVERS"]:
             msg = ("pelicanconf: PUBLISHING_APPROVERS: approval is required but nobody may "

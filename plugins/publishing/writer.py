@@ -7,6 +7,9 @@ catches the rest: a page whose URL is also a generated page (``/corrections/``,
 Pelican would stop with a bare ``FileOverwriteFailedError`` traceback.
 
 A page whose file already holds the same bytes is not rewritten (``_WriteIfChanged``).
+With ``PUBLISHING_INCREMENTAL``, a page whose inputs are those the last build
+made it from is not even rendered (``candor_common.rebuild``): it is recorded as
+written, as a page another process renders is.
 
 ``split_rendering`` forks worker processes that run the same code as the
 parent: every process makes the same ``write_file`` calls, in the same order,
@@ -30,6 +33,7 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from candor_common import rebuild
 from candor_common.errors import BuildAborted
 
 logger = logging.getLogger(__name__)
@@ -124,23 +128,37 @@ class CandorWriter(Writer):
         self._written_by: dict[str, str] = {}
         self._share: _Share | None = None
         self._elsewhere = False
+        self._opened: list[str] = []
+        self._rebuild = rebuild.state_for(self.output_path)
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any,
                    **kwargs: Any) -> None:
         """Remember what is being written, then write it as Pelican does.
 
         Inside ``split_rendering``, a call another process renders is only
-        recorded here (a worker process skips it altogether).
+        recorded here (a worker process skips it altogether). A call whose
+        output the last build made from the same inputs is only recorded too.
         """
         share = self._share
         elsewhere = share is not None and not share.next_is_mine()
         if elsewhere and share is not None and share.rank:
             return
+        state = None if elsewhere or not name else self._rebuild
+        key = None
+        if state is not None:
+            key = state.key(context, str(name), getattr(template, "name", None), args,
+                            kwargs, context.get("localsiteurl"))
+            if state.reusable(str(name), key):
+                elsewhere, state = True, None
         self._writing = describe(template, kwargs)
         self._elsewhere = elsewhere
+        self._opened = []
         try:
-            super().write_file(name, _RenderedElsewhere(template) if elsewhere else template,
-                               context, *args, **kwargs)
+            with rebuild.tracking_bodies() as shown:
+                super().write_file(name, _RenderedElsewhere(template) if elsewhere
+                                   else template, context, *args, **kwargs)
+            if state is not None:
+                state.remember(str(name), key, shown, self._opened)
         finally:
             self._writing = "a feed"
             self._elsewhere = False
@@ -159,6 +177,7 @@ class CandorWriter(Writer):
         target = self._record(filename, override)
         if self._elsewhere or target == os.devnull:
             return open(os.devnull, "w", encoding=encoding)
+        self._opened.append(target)
         return _WriteIfChanged(target, encoding)
 
     def _record(self, filename: str, override: bool) -> str:
@@ -216,6 +235,9 @@ class CandorWriter(Writer):
             self._share = None
             gc.unfreeze()
         _report(_wait(children))
+        if self._rebuild is not None:
+            for number in range(1, processes):
+                self._rebuild.merge_part(number)
 
     def _work(self) -> Iterator[None]:
         """Run the block in a worker process, then end the process."""
@@ -232,6 +254,8 @@ class CandorWriter(Writer):
             code = 1
         if code == 0 and self._share.warnings:
             code = 2
+        if code in (0, 2) and self._rebuild is not None:
+            self._rebuild.save_part(self._share.rank)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -1,0 +1,215 @@
+"""Digest what a page is rendered from, so a rebuild can tell what did not change.
+
+``Fingerprinter.digest(value)`` turns settings, a Pelican context or a
+template's arguments into 16 bytes. Equal digests mean equal inputs, as far as
+the encoding can see: strings, numbers, dates, containers, dataclasses,
+objects' attributes (slots and ``__dict__``), functions by their code and
+closure. A post or page (Pelican ``Content``) is encoded by its identity
+(type, source file, output file, language) where it is referenced; its
+attributes go into a table (``content_digest``) that the caller digests once
+per build. Its body (``_content``) is left out: a page that shows a body says
+so by reading it (see ``publishing.incremental``).
+
+An object the encoding cannot see into (a generator, a file handle, anything
+whose ``repr`` shows a memory address) makes the digest ``None``: such a page
+is always rendered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import marshal
+import re
+import types
+from collections.abc import Iterable
+from functools import partial
+from pathlib import PurePath
+from typing import Any
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+# Attributes of a post that are not what it shows: the whole context, the
+# settings (digested with the context), and the body (tracked per page).
+CONTENT_SKIP = frozenset({"_context", "settings", "_content"})
+# Lists longer than this are digested once per build: Pelican writes pages only
+# after every list is final (its phases), so a list does not change meanwhile.
+LONG = 16
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+", re.IGNORECASE)
+
+
+class Opaque(Exception):
+    """A value the encoding cannot see into."""
+
+
+def content_identity(item: Any) -> str:
+    """Name a post, page or static file the same way in every build."""
+    try:
+        save_as = getattr(item, "save_as", "")
+    except NotImplementedError:  # Pelican's SkipStub has no output
+        save_as = ""
+    return "\x1f".join((type(item).__name__, str(getattr(item, "source_path", "")),
+                        str(save_as), str(getattr(item, "lang", ""))))
+
+
+class Fingerprinter:
+    """Digest values; remembers objects it has seen, and every post it was shown."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, bytes]] = {}  # id -> (object kept alive, digest)
+        self._active: set[int] = set()
+        self.contents: dict[str, Any] = {}  # identity -> the Content object
+        self._references: dict[int, bytes] = {}  # id of a post -> digest of its identity
+        self._tables: dict[str, bytes] = {}  # identity -> digest of its attributes
+        self._table: tuple[int, bytes] | None = None
+
+    def digest(self, value: Any) -> bytes | None:
+        """Return the 16-byte digest of ``value``, or None if part of it is opaque."""
+        try:
+            return self._digest(value)
+        except Opaque:
+            return None
+
+    def content_digest(self) -> bytes | None:
+        """Digest every post seen so far (sorted by identity), without their bodies.
+
+        Digesting a post's attributes can reach posts not seen before (its
+        translations): those join the table too.
+        """
+        try:
+            while len(self._tables) < len(self.contents):
+                for identity, item in list(self.contents.items()):
+                    if identity not in self._tables:
+                        attributes = {name: value for name, value in vars(item).items()
+                                      if name not in CONTENT_SKIP}
+                        self._tables[identity] = self._hash(
+                            b"C", [identity.encode(), self._digest(attributes)])
+        except Opaque:
+            return None
+        if self._table is None or self._table[0] != len(self._tables):
+            self._table = (len(self._tables),
+                           self._hash(b"T", [self._tables[i] for i in sorted(self._tables)]))
+        return self._table[1]
+
+    def _digest(self, value: Any) -> bytes:
+        kind = type(value)
+        if value is None or kind is bool:
+            return self._hash(b"n", [repr(value).encode()])
+        if isinstance(value, str):  # Markup too: the same text renders the same
+            return self._hash(b"s", [value.encode("utf-8", "surrogatepass")])
+        if kind in (int, float, complex) or isinstance(value, enum.Enum):
+            return self._hash(b"i", [repr(value).encode()])
+        if isinstance(value, bytes | bytearray):
+            return self._hash(b"b", [bytes(value)])
+        if isinstance(value, dt.date | dt.time | dt.timedelta):
+            return self._hash(b"d", [repr(value).encode()])
+        if isinstance(value, PurePath):
+            return self._hash(b"p", [str(value).encode()])
+        if isinstance(value, list | tuple):
+            if len(value) > LONG:  # the same list of posts is handed to many pages
+                known = self._memo.get(id(value))
+                if known is not None and known[0] is value:
+                    return known[1]
+            digest = self._hash(b"l", [self._digest(item) for item in value])
+            if len(value) > LONG:
+                self._memo[id(value)] = (value, digest)
+            return digest
+        if isinstance(value, dict):
+            return self._hash(b"m", self._pairs(value.items()))
+        if isinstance(value, set | frozenset):
+            return self._hash(b"e", sorted(self._digest(item) for item in value))
+        if isinstance(value, Content):
+            reference = self._references.get(id(value))
+            if reference is None:
+                identity = content_identity(value)
+                self.contents.setdefault(identity, value)
+                reference = self._hash(b"c", [identity.encode()])
+                # Kept alive by self.contents unless another post has its identity.
+                self._references[id(value)] = reference
+                self._memo[id(value)] = (value, reference)
+            return reference
+        if isinstance(value, re.Pattern):
+            return self._hash(b"r", [repr(value.pattern).encode(), repr(value.flags).encode()])
+        if isinstance(value, type | types.ModuleType | types.BuiltinFunctionType):
+            return self._hash(b"t", [_qualified(value).encode()])
+        return self._object(value)
+
+    def _object(self, value: Any) -> bytes:
+        key = id(value)
+        known = self._memo.get(key)
+        if known is not None:
+            return known[1]
+        if key in self._active:  # a cycle: name the type, the rest is being digested
+            return self._hash(b"y", [type(value).__qualname__.encode()])
+        self._active.add(key)
+        try:
+            result = self._object_parts(value)
+        finally:
+            self._active.discard(key)
+        self._memo[key] = (value, result)
+        return result
+
+    def _object_parts(self, value: Any) -> bytes:
+        label = _qualified(type(value)).encode()
+        if isinstance(value, types.FunctionType):
+            return self._function(value)
+        if isinstance(value, types.MethodType):
+            return self._hash(b"M", [self._digest(value.__self__), self._digest(value.__func__)])
+        if isinstance(value, partial):
+            return self._hash(b"P", [self._digest(value.func), self._digest(value.args),
+                                     self._digest(value.keywords)])
+        if isinstance(value, URLWrapper):
+            return self._hash(b"u", [label, self._digest(_public_vars(value))])
+        if dataclasses.is_dataclass(value):
+            fields = [(field.name, getattr(value, field.name))
+                      for field in dataclasses.fields(value)]
+            return self._hash(b"D", [label, *self._pairs(fields)])
+        slots = _slot_values(value)
+        state = getattr(value, "__dict__", None)
+        if state is None and slots is None:
+            text = repr(value)
+            if _ADDRESS.search(text):
+                raise Opaque(label.decode())
+            return self._hash(b"R", [label, text.encode()])
+        return self._hash(b"O", [label, self._digest(slots or {}),
+                                 self._digest(_public_vars(value) if state else {})])
+
+    def _function(self, function: types.FunctionType) -> bytes:
+        closure = [cell.cell_contents for cell in function.__closure__ or ()]
+        return self._hash(b"F", [_qualified(function).encode(), marshal.dumps(function.__code__),
+                                 self._digest(function.__defaults__),
+                                 self._digest(function.__kwdefaults__),
+                                 self._digest(closure)])
+
+    def _pairs(self, items: Iterable[tuple[Any, Any]]) -> list[bytes]:
+        # In order: a template that loops over a dict shows it in this order.
+        return [self._hash(b"k", [self._digest(key), self._digest(value)])
+                for key, value in items]
+
+    @staticmethod
+    def _hash(tag: bytes, parts: list[bytes]) -> bytes:
+        digest = hashlib.blake2b(tag, digest_size=16)
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return digest.digest()
+
+
+def _public_vars(value: Any) -> dict[str, Any]:
+    return {name: item for name, item in vars(value).items() if name != "settings"}
+
+
+def _slot_values(value: Any) -> dict[str, Any] | None:
+    names = [name for klass in type(value).__mro__
+             for name in getattr(klass, "__slots__", ()) if name not in ("__dict__",
+                                                                          "__weakref__")]
+    if not names:
+        return None
+    return {name: getattr(value, name) for name in names if hasattr(value, name)}
+
+
+def _qualified(value: Any) -> str:
+    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"

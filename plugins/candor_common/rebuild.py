@@ -1,0 +1,320 @@
+"""What the last build wrote and from what, so a rebuild renders only what changed.
+
+A ``RebuildState`` belongs to one build. For each output it is asked about
+(a page's ``write_file`` call, a feed), it computes a key: the digest of
+everything that output is made from (``candor_common.fingerprint``) plus the
+digest of the code and templates that make it (``static_digest``). An output
+may be left as it is only when
+
+- the last successful build made it with the same key,
+- the bodies of the posts it showed (``_content``, which the key leaves out
+  so that one edited post does not change every page) are unchanged, and
+- every file it wrote is still there, with the size and modification time
+  recorded then.
+
+Otherwise it is rendered, and what it read is recorded. The records are saved
+in ``CACHE_PATH`` at the end of a successful build only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Content
+
+from candor_common.fingerprint import Fingerprinter, content_identity
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+FILE_NAME = "candor-rebuild.json"
+# Keys of the shared context that change while pages are written, or say only
+# when the build ran: Candor's templates never read the build time (a test
+# checks); what it decides (embargoes, overdue follow-ups) is in the context.
+VOLATILE = frozenset({"localsiteurl", "output_file", "CANDOR_BUILD_TIME"})
+# Pelican fills these in the order it finds files, which varies from run to run;
+# nothing shows them in that order.
+UNORDERED = frozenset({"generated_content", "static_content"})
+LIBRARIES = ("pelican", "jinja2", "markdown", "feedgen", "lxml", "nh3", "babel",
+             "markupsafe", "pyyaml")
+_SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
+
+_OPEN: dict[str, RebuildState] = {}
+
+
+@dataclass
+class Record:
+    """One output as the build that made it saw it."""
+
+    key: str
+    deps: dict[str, str] = field(default_factory=dict)  # post identity -> body digest
+    files: dict[str, list[int]] = field(default_factory=dict)  # relative path -> [size, mtime]
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the record for the state file."""
+        return {"key": self.key, "deps": self.deps, "files": self.files}
+
+
+class RebuildState:
+    """The records of the last build, and those of this one."""
+
+    def __init__(self, output_path: str, cache_file: Path | None, static: str) -> None:
+        self.output_path = os.path.abspath(output_path)
+        self.cache_file = cache_file
+        self.static = static
+        self.previous: dict[str, Record] = {}
+        self.current: dict[str, Record] = {}
+        self.fingerprints = Fingerprinter()
+        self._values: dict[tuple[str, int], tuple[Any, bytes | None]] = {}
+        # (name, id of value) of a context's items -> digest of those items
+        self._shapes: dict[tuple[tuple[str, int], ...], bytes] = {}
+        self._bodies: dict[str, str] = {}
+        self.reused = 0
+        self.rendered = 0
+
+    # -- keys ---------------------------------------------------------------
+    def key(self, context: dict[str, Any] | None, *call: Any) -> str | None:
+        """Return the key of an output made from ``context`` and ``call``; None: always make it."""
+        parts = [self.static.encode()]
+        if context is not None:
+            shared = self._context_digest(context)
+            if shared is None:
+                return None
+            parts.append(shared)
+        added_before = len(self.fingerprints.contents)
+        own = self.fingerprints.digest(call)
+        if own is None:
+            return None
+        parts.append(own)
+        if len(self.fingerprints.contents) != added_before:
+            # Posts this output reaches that the shared context did not hold.
+            table = self.fingerprints.content_digest()
+            if table is None:
+                return None
+            parts.append(table)
+        return hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
+
+    def _context_digest(self, context: dict[str, Any]) -> bytes | None:
+        """Digest the shared context: each value once per build, the posts' table last.
+
+        Pelican hands some pages a copy of the shared context with a few more
+        keys, so values are remembered by identity, not the dict.
+        """
+        shape = tuple((name, id(value)) for name, value in context.items()
+                      if name not in VOLATILE)
+        base = self._shapes.get(shape)
+        if base is None:
+            parts = []
+            for name, value in context.items():
+                if name in VOLATILE:
+                    continue
+                known = self._values.get((name, id(value)))
+                if known is None:
+                    shown = sorted(value.items()) if name in UNORDERED else value
+                    known = (value, self.fingerprints.digest({name: shown}))
+                    self._values[(name, id(value))] = known
+                if known[1] is None:
+                    logger.debug("rebuild: %s cannot be digested; every page is made", name)
+                    return None
+                parts.append(known[1])
+            base = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+            self._shapes[shape] = base
+        table = self.fingerprints.content_digest()
+        return None if table is None else base + table
+
+    def body_digest(self, item: Any) -> str:
+        """Digest the body of a post (what ``key`` leaves out)."""
+        identity = content_identity(item)
+        known = self._bodies.get(identity)
+        if known is None:
+            body = getattr(item, "_content", None) or ""
+            known = hashlib.blake2b(str(body).encode("utf-8", "surrogatepass"),
+                                    digest_size=16).hexdigest()
+            self._bodies[identity] = known
+        return known
+
+    # -- decisions -----------------------------------------------------------
+    def reusable(self, name: str, key: str | None) -> bool:
+        """True if ``name`` may be left as the last build wrote it (and keep its record)."""
+        record = self.previous.get(name)
+        if key is None or record is None or record.key != key:
+            return False
+        for identity, body in record.deps.items():
+            item = self.fingerprints.contents.get(identity)
+            if item is None or self.body_digest(item) != body:
+                return False
+        for relative, (size, mtime) in record.files.items():
+            try:
+                stat = os.stat(os.path.join(self.output_path, relative))
+            except OSError:
+                return False
+            if stat.st_size != size or stat.st_mtime_ns != mtime:
+                return False
+        self.current[name] = record
+        self.reused += 1
+        return True
+
+    def remember(self, name: str, key: str | None, shown: list[Any], files: list[str]) -> None:
+        """Record an output just made: its key, the posts whose bodies it read, its files."""
+        self.rendered += 1
+        if key is None:
+            self.current.pop(name, None)
+            return
+        deps = {content_identity(item): self.body_digest(item) for item in shown}
+        stats: dict[str, list[int]] = {}
+        for path in files:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                return  # not written after all: no record, made again next time
+            stats[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
+        self.current[name] = Record(key, deps, stats)
+
+    # -- the state file ------------------------------------------------------
+    def load(self) -> None:
+        """Read the last build's records, if they were made by this code for this folder."""
+        if self.cache_file is None:
+            return
+        try:
+            data = json.loads(self.cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if (not isinstance(data, dict) or data.get("format") != FORMAT
+                or data.get("static") != self.static
+                or data.get("output") != self.output_path):
+            return
+        for name, raw in data.get("outputs", {}).items():
+            try:
+                self.previous[name] = Record(str(raw["key"]), dict(raw["deps"]),
+                                             {p: list(v) for p, v in raw["files"].items()})
+            except (KeyError, TypeError, AttributeError):
+                continue
+
+    def save(self) -> None:
+        """Write this build's records atomically."""
+        if self.cache_file is None:
+            return
+        data = {"format": FORMAT, "static": self.static, "output": self.output_path,
+                "outputs": {name: self.current[name].as_json() for name in sorted(self.current)}}
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.cache_file.parent, prefix=".rebuild-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, separators=(",", ":"))
+        os.replace(temporary, self.cache_file)
+
+    def save_part(self, rank: int) -> None:
+        """Write the records a worker process made, for the parent to merge."""
+        part = self._part_file(rank)
+        part.write_text(json.dumps({name: record.as_json()
+                                    for name, record in self.current.items()}),
+                        encoding="utf-8")
+
+    def merge_part(self, rank: int) -> None:
+        """Take in a worker's records (its pages count as rendered or reused there)."""
+        part = self._part_file(rank)
+        try:
+            data = json.loads(part.read_text(encoding="utf-8"))
+        finally:
+            part.unlink(missing_ok=True)
+        for name, raw in data.items():
+            self.current[name] = Record(raw["key"], raw["deps"], raw["files"])
+
+    def _part_file(self, rank: int) -> Path:
+        folder = self.cache_file.parent if self.cache_file else Path(tempfile.gettempdir())
+        return folder / f".rebuild-part-{os.getpid() if rank == 0 else os.getppid()}-{rank}"
+
+
+# -- which posts a page shows ------------------------------------------------
+_SHOWN: list[Any] | None = None
+
+
+@contextmanager
+def tracking_bodies() -> Iterator[list[Any]]:
+    """Collect the posts whose body (or a summary made from it) is read inside the block."""
+    global _SHOWN  # noqa: PLW0603 - one page is rendered at a time
+    saved, _SHOWN = _SHOWN, []
+    try:
+        yield _SHOWN
+    finally:
+        _SHOWN = saved
+
+
+def _watch(method: Any, *, summary: bool) -> Any:
+    # ``method`` is the class's own attribute (Pelican's ``memoized`` descriptor).
+    def watched(self: Any, siteurl: str) -> Any:
+        if _SHOWN is not None and not (summary and "summary" in self.metadata):
+            _SHOWN.append(self)
+        return method.__get__(self, type(self))(siteurl)
+    watched.__wrapped__ = method  # type: ignore[attr-defined]
+    return watched
+
+
+def watch_bodies() -> None:
+    """Make Pelican's ``get_content`` and ``get_summary`` say when a page reads a body."""
+    if not hasattr(Content.__dict__["get_content"], "__wrapped__"):
+        Content.get_content = _watch(Content.__dict__["get_content"], summary=False)  # type: ignore[method-assign]
+        Content.get_summary = _watch(Content.__dict__["get_summary"], summary=True)  # type: ignore[method-assign]
+
+
+# -- the open state of a build -------------------------------------------------
+def open_state(settings: dict[str, Any], output_path: str) -> RebuildState:
+    """Start this build's state for ``output_path`` and load the last build's records."""
+    cache = settings.get("CACHE_PATH")
+    state = RebuildState(output_path, Path(cache) / FILE_NAME if cache else None,
+                         static_digest(settings, output_path))
+    state.load()
+    _OPEN[state.output_path] = state
+    watch_bodies()
+    return state
+
+
+def state_for(output_path: str) -> RebuildState | None:
+    """Return the open state for ``output_path`` (None: this build renders everything)."""
+    return _OPEN.get(os.path.abspath(output_path))
+
+
+def close_state(output_path: str, *, save: bool) -> RebuildState | None:
+    """End the build's state, saving it if the build succeeded; return it."""
+    state = _OPEN.pop(os.path.abspath(output_path), None)
+    if state is not None and save:
+        state.save()
+    return state
+
+
+def static_digest(settings: dict[str, Any], output_path: str) -> str:
+    """Digest the code and templates every output is made with, and where it goes."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT}\0{sys.version}\0{os.path.abspath(output_path)}\0".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}\0".encode())
+        except Exception:  # noqa: BLE001 - a missing library simply has no version
+            digest.update(f"{name}=-\0".encode())
+    folders = [settings.get("THEME"), *settings.get("PLUGIN_PATHS", ()),
+               *settings.get("THEME_TEMPLATES_OVERRIDES", ())]
+    for folder in folders:
+        if folder:
+            _digest_tree(digest, Path(folder))
+    return digest.hexdigest()
+
+
+def _digest_tree(digest: Any, folder: Path) -> None:
+    digest.update(f"tree\0{folder.resolve()}\0".encode())
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        files += [Path(root) / name for name in names if not name.endswith(".pyc")]
+    for path in sorted(files):
+        digest.update(f"{path.relative_to(folder)}\0".encode())
+        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
