@@ -51,6 +51,9 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = str(ROOT / "cache")
 FRONTMATTER_MARKDOWN_CACHE = True
+# A rebuild renders only the pages and feeds whose inputs changed since the last
+# successful build into this folder (docs/performance.md); production does not.
+PUBLISHING_INCREMENTAL = True
 # Keep the last good preview on screen when a save has an error; production
 # (publishconf.py) always starts from an empty folder.
 DELETE_OUTPUT_DIRECTORY = False

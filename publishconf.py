@@ -28,5 +28,7 @@ FEEDS_DOMAIN = SITEURL
 PUBLISHING_PREVIEW = False
 PUBLISHING_REQUIRE_APPROVAL = True
 PUBLISHING_REQUIRE_DISCLOSURE = True
+# Production renders every page from scratch: no state from an earlier build.
+PUBLISHING_INCREMENTAL = False
 
 DELETE_OUTPUT_DIRECTORY = True

@@ -10,7 +10,9 @@ attributes go into a table (``content_digest``) that the caller digests once
 per build. Its body (``_content``) is left out: a page that shows a body says
 so by reading it (see ``publishing.incremental``).
 
-An object the encoding cannot see into (a generator, a file handle, anything
+An object can say what it is made from with a ``__candor_fingerprint__()``
+method (a render helper holding a template, say). An object the encoding
+cannot see into (a generator, a file handle, anything
 whose ``repr`` shows a memory address) makes the digest ``None``: such a page
 is always rendered.
 """
@@ -154,6 +156,9 @@ class Fingerprinter:
 
     def _object_parts(self, value: Any) -> bytes:
         label = _qualified(type(value)).encode()
+        declared = getattr(type(value), "__candor_fingerprint__", None)
+        if declared is not None:  # a helper that renders from data digested elsewhere
+            return self._hash(b"X", [label, self._digest(declared(value))])
         if isinstance(value, types.FunctionType):
             return self._function(value)
         if isinstance(value, types.MethodType):

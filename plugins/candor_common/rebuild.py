@@ -213,16 +213,17 @@ class RebuildState:
             json.dump(data, out, separators=(",", ":"))
         os.replace(temporary, self.cache_file)
 
-    def save_part(self, rank: int) -> None:
-        """Write the records a worker process made, for the parent to merge."""
-        part = self._part_file(rank)
+    def save_part(self, parent: int, rank: int) -> None:
+        """Write the records a worker process made, for the parent (pid) to merge."""
+        part = self._part_file(parent, rank)
+        part.parent.mkdir(parents=True, exist_ok=True)
         part.write_text(json.dumps({name: record.as_json()
                                     for name, record in self.current.items()}),
                         encoding="utf-8")
 
-    def merge_part(self, rank: int) -> None:
+    def merge_part(self, parent: int, rank: int) -> None:
         """Take in a worker's records (its pages count as rendered or reused there)."""
-        part = self._part_file(rank)
+        part = self._part_file(parent, rank)
         try:
             data = json.loads(part.read_text(encoding="utf-8"))
         finally:
@@ -230,9 +231,9 @@ class RebuildState:
         for name, raw in data.items():
             self.current[name] = Record(raw["key"], raw["deps"], raw["files"])
 
-    def _part_file(self, rank: int) -> Path:
+    def _part_file(self, parent: int, rank: int) -> Path:
         folder = self.cache_file.parent if self.cache_file else Path(tempfile.gettempdir())
-        return folder / f".rebuild-part-{os.getpid() if rank == 0 else os.getppid()}-{rank}"
+        return folder / f".rebuild-part-{parent}-{rank}"
 
 
 # -- which posts a page shows ------------------------------------------------

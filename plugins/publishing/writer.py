@@ -129,6 +129,7 @@ class CandorWriter(Writer):
         self._share: _Share | None = None
         self._elsewhere = False
         self._opened: list[str] = []
+        self._parent = os.getpid()
         self._rebuild = rebuild.state_for(self.output_path)
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any,
@@ -214,6 +215,7 @@ class CandorWriter(Writer):
         sys.stderr.flush()
         children: list[int] = []
         rank = 0
+        self._parent = os.getpid()
         for number in range(1, processes):
             pid = os.fork()
             if pid == 0:
@@ -237,7 +239,7 @@ class CandorWriter(Writer):
         _report(_wait(children))
         if self._rebuild is not None:
             for number in range(1, processes):
-                self._rebuild.merge_part(number)
+                self._rebuild.merge_part(self._parent, number)
 
     def _work(self) -> Iterator[None]:
         """Run the block in a worker process, then end the process."""
@@ -248,14 +250,14 @@ class CandorWriter(Writer):
         code = 0
         try:
             yield
+            if self._rebuild is not None:  # what this process rendered, for the parent
+                self._rebuild.save_part(self._parent, self._share.rank)
         except BaseException as error:
             logger.error("publishing: rendering pages in process %d failed: %s",
                          self._share.rank, error, exc_info=logger.isEnabledFor(logging.DEBUG))
             code = 1
         if code == 0 and self._share.warnings:
             code = 2
-        if code in (0, 2) and self._rebuild is not None:
-            self._rebuild.save_part(self._share.rank)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -147,6 +147,11 @@ class PageCards(Sequence[Markup]):
     def __len__(self) -> int:
         return len(self.questions)
 
+    def __candor_fingerprint__(self) -> Any:
+        """Say what the cards are made from, for the incremental rebuild: the page they
+        are written to and its questions (the rest of the page is digested with it)."""
+        return (self.name, self.questions)
+
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]

@@ -1,0 +1,171 @@
+"""The incremental rebuild (PUBLISHING_INCREMENTAL) renders only what changed, and
+its output is byte for byte the output of a clean build of the same tree.
+
+Each test builds once, changes something a user changes (a post's text, a
+title, a question's answer, a template, the clock, a file in the output), builds
+again into the same folder, and compares with a clean, non-incremental build.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from candor_common import rebuild
+from tests.helpers import FIXTURES, REPO, build_fixture, build_site
+from tests.integration.test_fast_paths import assert_same_site
+
+NOW = "2026-06-01T09:00"
+COUNTS = re.compile(r"rebuilt (\d+) outputs, left (\d+) unchanged")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of the sample site's content and theme, to edit."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "theme", tmp_path / "theme")
+    return tmp_path
+
+
+def build(site: Path, output: Path, *, incremental: bool = True, **overrides: object) -> None:
+    settings = {"PATH": str(site / "content"), "THEME": str(site / "theme"),
+                "PUBLISHING_NOW": NOW, "PUBLISHING_INCREMENTAL": incremental,
+                "CACHE_PATH": str(site / ("cache" if incremental else "cache-clean")),
+                "DELETE_OUTPUT_DIRECTORY": False, **overrides}
+    build_site(REPO / "pelicanconf.py", output, **settings)
+
+
+def counts(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    """Return (rendered, left unchanged) of the last build, from its log line."""
+    found = [COUNTS.search(record.getMessage()) for record in caplog.records]
+    rendered, reused = [match.groups() for match in found if match][-1]
+    caplog.clear()
+    return int(rendered), int(reused)
+
+
+def rebuild_equals_clean(site: Path) -> None:
+    build(site, site / "output")
+    build(site, site / "clean", incremental=False)
+    assert_same_site(site / "output", site / "clean")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def logged(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    caplog.set_level(logging.INFO, logger="publishing.incremental")
+    return caplog
+
+
+@pytest.mark.sample
+def test_a_rebuild_with_no_change_renders_nothing(site, logged):
+    build(site, site / "output")
+    first_rendered, first_reused = counts(logged)
+    assert first_reused == 0
+    assert first_rendered > 100
+    build(site, site / "output")
+    assert counts(logged) == (0, first_rendered)
+
+
+@pytest.mark.sample
+def test_editing_a_post_renders_its_page_and_what_shows_its_text(site, logged):
+    build(site, site / "output")
+    total, _ = counts(logged)
+    post = site / "content" / "posts" / "2025" / "hiring-freeze.md"
+    edit(post, "\n\n", "\n\nAn added sentence, *edited* after the first build.\n\n")
+    rebuild_equals_clean(site)
+    rendered, reused = counts(logged)
+    # Its page and the feeds that carry its text; not the other pages.
+    assert 1 <= rendered < total // 4
+    assert rendered + reused == total
+    page = site / "output" / "posts" / "2025" / "hiring-freeze" / "index.html"
+    assert b"An added sentence" in page.read_bytes()
+
+
+@pytest.mark.sample
+@pytest.mark.parametrize("change", ["title", "answer", "template", "roster", "deleted"])
+def test_every_kind_of_change_gives_the_clean_build(site, logged, change):
+    build(site, site / "output")
+    counts(logged)
+    if change == "title":  # shown in lists, feeds, neighbours: every page may change
+        edit(site / "content" / "posts" / "2025" / "hiring-freeze.md",
+             "Title: ", "Title: Retitled: ")
+    elif change == "answer":  # Q&A data, not a post
+        edit(site / "content" / "qa" / "hiring-freeze.yml",
+             "No. We have no plan", "No. We have no plan at all")
+    elif change == "template":
+        edit(site / "theme" / "templates" / "base.html", "</footer>",
+             "<p>Changed footer.</p></footer>")
+    elif change == "roster":
+        edit(site / "content" / "authors.yml", "role: ", "role: Acting ")
+    else:  # someone deleted a page from the output folder
+        (site / "output" / "how-we-answer" / "index.html").unlink()
+    rebuild_equals_clean(site)
+    rendered, _ = counts(logged)
+    assert rendered >= 1
+    if change == "deleted":
+        assert rendered == 1
+
+
+def test_the_clock_moving_past_an_embargo_gives_the_clean_build(tmp_path, logged):
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    common = {"PUBLISHING_PREVIEW": False, "PUBLISHING_INCREMENTAL": True,
+              "DELETE_OUTPUT_DIRECTORY": False, "CACHE_PATH": str(cache)}
+    build_fixture("basic", output, PUBLISHING_NOW="2026-06-01T12:00", **common)
+    assert not (output / "posts" / "2026" / "embargoed" / "index.html").exists()
+    build_fixture("basic", output, PUBLISHING_NOW="2026-06-01T12:01", **common)
+    build_fixture("basic", tmp_path / "clean", PUBLISHING_NOW="2026-06-01T12:01",
+                  **{**common, "PUBLISHING_INCREMENTAL": False,
+                     "CACHE_PATH": str(tmp_path / "cache-clean")})
+    assert (output / "posts" / "2026" / "embargoed" / "index.html").is_file()
+    clean = {p.relative_to(tmp_path / "clean"): p.read_bytes()
+             for p in (tmp_path / "clean").rglob("*") if p.is_file()}
+    for relative, data in clean.items():
+        assert (output / relative).read_bytes() == data, relative
+
+
+def test_a_failed_build_saves_no_state(tmp_path):
+    cache = tmp_path / "cache"
+    settings = {"PUBLISHING_INCREMENTAL": True, "CACHE_PATH": str(cache),
+                "PUBLISHING_NOW": NOW, "DELETE_OUTPUT_DIRECTORY": False}
+    build_fixture("basic", tmp_path / "output", **settings)
+    state = cache / rebuild.FILE_NAME
+    saved = state.read_bytes()
+    broken = tmp_path / "theme"
+    shutil.copytree(FIXTURES / "basic" / "theme" if (FIXTURES / "basic" / "theme").is_dir()
+                    else REPO / "theme", broken)
+    edit(broken / "templates" / "article.html", "{% block content %}",
+         "{% block content %}{{ undefined_macro() }}")
+    with pytest.raises((Exception, SystemExit)):
+        build_fixture("basic", tmp_path / "output", THEME=str(broken), **settings)
+    assert state.read_bytes() == saved
+
+
+def test_no_template_reads_the_build_time():
+    """The build time is left out of the digests; a template showing it would go stale."""
+    templates = [path for path in (REPO / "theme" / "templates").rglob("*.html")
+                 if "CANDOR_BUILD_TIME" in path.read_text(encoding="utf-8")]
+    assert templates == []
+    assert "CANDOR_BUILD_TIME" in rebuild.VOLATILE
+
+
+@pytest.mark.sample
+def test_pages_rendered_by_a_second_process_are_recorded(site, logged, monkeypatch):
+    from qa_digest import generator as qa_generator
+    monkeypatch.setattr(qa_generator, "SPLIT_FROM_ENTRIES", 1)
+    monkeypatch.setattr(qa_generator, "cores", lambda: 2)
+    build(site, site / "output")
+    rendered, _ = counts(logged)
+    build(site, site / "output")
+    assert counts(logged) == (0, rendered)
+    edit(site / "content" / "qa" / "hiring-freeze.yml",
+         "No. We have no plan", "No. We have no plan at all")
+    rebuild_equals_clean(site)

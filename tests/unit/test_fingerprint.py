@@ -1,0 +1,91 @@
+"""Digests of what a page is made from (candor_common.fingerprint)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from candor_common.fingerprint import Fingerprinter
+
+
+def digest(value: object) -> bytes | None:
+    return Fingerprinter().digest(value)
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    votes: int
+
+
+def test_equal_values_give_equal_digests_and_any_difference_shows():
+    base = {"title": "Hi", "when": dt.date(2026, 1, 2), "cards": [Card("a", 1)], "n": 1.5}
+    assert digest(base) == digest(dict(base))
+    for changed in ({**base, "title": "Ho"}, {**base, "when": dt.date(2026, 1, 3)},
+                    {**base, "cards": [Card("a", 2)]}, {**base, "n": 1.25}):
+        assert digest(changed) != digest(base)
+    assert digest(Markup("<b>x</b>")) == digest("<b>x</b>")
+    assert digest(1) != digest("1") != digest(True)
+
+
+def test_order_counts_where_a_template_would_show_it():
+    assert digest({"a": 1, "b": 2}) != digest({"b": 2, "a": 1})
+    assert digest([1, 2]) != digest([2, 1])
+    assert digest({1, 2}) == digest({2, 1})
+
+
+def test_functions_are_digested_by_their_code_and_closure():
+    def make(word: str):
+        return lambda: word
+    assert digest(make("a")) == digest(make("a"))
+    assert digest(make("a")) != digest(make("b"))
+    assert digest(lambda: 1) != digest(lambda: 2)
+
+
+def test_what_cannot_be_seen_into_makes_no_digest():
+    assert digest({"lock": threading.Lock()}) is None
+    assert digest([iter([1])]) is None
+
+
+def test_cycles_end():
+    @dataclass
+    class Node:
+        name: str
+        other: object = None
+    first, second = Node("a"), Node("b")
+    first.other, second.other = second, first
+    assert digest(first) is not None
+
+
+def test_a_declared_fingerprint_replaces_the_object():
+    class Helper:
+        def __init__(self, data: str) -> None:
+            self.data = data
+            self.lock = threading.Lock()
+
+        def __candor_fingerprint__(self) -> str:
+            return self.data
+    assert digest(Helper("x")) == digest(Helper("x"))
+    assert digest(Helper("x")) != digest(Helper("y"))
+
+
+def article(body: str, title: str) -> Article:
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "PATH": "/site"}
+    return Article(body, {"title": title, "date": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)},
+                   settings=settings, source_path="/site/posts/a.md")
+
+
+def test_a_post_is_referenced_by_identity_and_tabled_without_its_body():
+    first, second = Fingerprinter(), Fingerprinter()
+    assert first.digest([article("<p>one</p>", "T")]) == second.digest(
+        [article("<p>two</p>", "T")])
+    assert first.content_digest() == second.content_digest()  # the body is tracked per page
+    third = Fingerprinter()
+    third.digest([article("<p>one</p>", "Another title")])
+    assert third.content_digest() != first.content_digest()
