@@ -73,7 +73,8 @@ def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
             row = add(cases.cold_posts(posts, _repeat_for(posts, 0, repeat)))
             base = row if posts == sizes.qa_posts else base
     if "warm" in only:
-        add(cases.warm_rebuild(sizes.warm_posts, repeat))
+        for row in cases.warm_rebuild(sizes.warm_posts, repeat):
+            add(row)
     if "serve" in only:
         add(cases.serve_rebuild(sizes.warm_posts, repeat))
     if "qa" in only:

@@ -52,8 +52,11 @@ class PreviewSite:
 
         Raises whatever the build raises (``BuildAborted`` for problems it logged).
         """
+        # Each full build goes to a new folder (then swapped in): nothing to reuse, so
+        # the incremental rebuild of `make build` would only cost its digests.
         settings = read_settings(str(self.settings_file),
-                                 override={"OUTPUT_PATH": str(output)})
+                                 override={"OUTPUT_PATH": str(output),
+                                           "PUBLISHING_INCREMENTAL": False})
         self.pelican = Pelican(settings)
         with signals.all_generators_finalized.connected_to(self._keep_generators):
             self.pelican.run()

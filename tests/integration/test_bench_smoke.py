@@ -17,6 +17,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
     result = json.loads(data.read_text(encoding="utf-8"))
     cases = [row["case"] for row in result["rows"]]
     assert cases == ["5 posts, cold build", "5 posts, rebuild after editing one post",
+                     "5 posts, make build after editing one post",
                      "5 posts, make serve: save → preview rebuilt",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
                      "Disqus import, 20 comments",
