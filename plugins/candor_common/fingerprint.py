@@ -64,7 +64,7 @@ class Fingerprinter:
         self._memo: dict[int, tuple[Any, bytes]] = {}  # id -> (object kept alive, digest)
         self._active: set[int] = set()
         self.contents: dict[str, Any] = {}  # identity -> the Content object
-        self._references: dict[int, bytes] = {}  # id of a post -> digest of its identity
+        self._identities: dict[int, tuple[str, bytes]] = {}  # id of a post -> identity, digest
         self._tables: dict[str, bytes] = {}  # identity -> digest of its attributes
         self._table: tuple[int, bytes] | None = None
 
@@ -74,6 +74,22 @@ class Fingerprinter:
             return self._digest(value)
         except Opaque:
             return None
+
+    def identity(self, item: Any) -> str:
+        """Return the identity of a post (``content_identity``), worked out once per build."""
+        return self._identify(item)[0]
+
+    def _identify(self, item: Any) -> tuple[str, bytes]:
+        known = self._identities.get(id(item))
+        if known is None:
+            identity = content_identity(item)
+            self.contents.setdefault(identity, item)
+            known = (identity, self._hash(b"c", [identity.encode()]))
+            # The post is kept alive by self.contents (or by the memo, for a second
+            # post with the same identity), so its id is not reused during the build.
+            self._identities[id(item)] = known
+            self._memo[id(item)] = (item, known[1])
+        return known
 
     def content_digest(self) -> bytes | None:
         """Digest every post seen so far (sorted by identity), without their bodies.
@@ -124,15 +140,7 @@ class Fingerprinter:
         if isinstance(value, set | frozenset):
             return self._hash(b"e", sorted(self._digest(item) for item in value))
         if isinstance(value, Content):
-            reference = self._references.get(id(value))
-            if reference is None:
-                identity = content_identity(value)
-                self.contents.setdefault(identity, value)
-                reference = self._hash(b"c", [identity.encode()])
-                # Kept alive by self.contents unless another post has its identity.
-                self._references[id(value)] = reference
-                self._memo[id(value)] = (value, reference)
-            return reference
+            return self._identify(value)[1]
         if isinstance(value, re.Pattern):
             return self._hash(b"r", [repr(value.pattern).encode(), repr(value.flags).encode()])
         if isinstance(value, type | types.ModuleType | types.BuiltinFunctionType):

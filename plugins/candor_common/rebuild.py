@@ -33,7 +33,7 @@ from typing import Any
 
 from pelican.contents import Content
 
-from candor_common.fingerprint import Fingerprinter, content_identity
+from candor_common.fingerprint import Fingerprinter
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class RebuildState:
 
     def body_digest(self, item: Any) -> str:
         """Digest the body of a post (what ``key`` leaves out)."""
-        identity = content_identity(item)
+        identity = self.fingerprints.identity(item)
         known = self._bodies.get(identity)
         if known is None:
             body = getattr(item, "_content", None) or ""
@@ -171,7 +171,7 @@ class RebuildState:
         if key is None:
             self.current.pop(name, None)
             return
-        deps = {content_identity(item): self.body_digest(item) for item in shown}
+        deps = {self.fingerprints.identity(item): self.body_digest(item) for item in shown}
         stats: dict[str, list[int]] = {}
         for path in files:
             try:
@@ -217,18 +217,21 @@ class RebuildState:
         """Write the records a worker process made, for the parent (pid) to merge."""
         part = self._part_file(parent, rank)
         part.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(json.dumps({name: record.as_json()
-                                    for name, record in self.current.items()}),
-                        encoding="utf-8")
+        part.write_text(json.dumps({
+            "rendered": self.rendered, "reused": self.reused,
+            "records": {name: record.as_json() for name, record in self.current.items()},
+        }), encoding="utf-8")
 
     def merge_part(self, parent: int, rank: int) -> None:
-        """Take in a worker's records (its pages count as rendered or reused there)."""
+        """Take in a worker's records and its counts of pages rendered and left alone."""
         part = self._part_file(parent, rank)
         try:
             data = json.loads(part.read_text(encoding="utf-8"))
         finally:
             part.unlink(missing_ok=True)
-        for name, raw in data.items():
+        self.rendered += data["rendered"]
+        self.reused += data["reused"]
+        for name, raw in data["records"].items():
             self.current[name] = Record(raw["key"], raw["deps"], raw["files"])
 
     def _part_file(self, parent: int, rank: int) -> Path:

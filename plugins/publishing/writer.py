@@ -248,6 +248,8 @@ class CandorWriter(Writer):
         logging.getLogger().addHandler(counter)
         logging.getLogger("pelican.writers").setLevel(logging.WARNING)  # the parent says it
         code = 0
+        if self._rebuild is not None:  # count only what this process does from here
+            self._rebuild.rendered = self._rebuild.reused = 0
         try:
             yield
             if self._rebuild is not None:  # what this process rendered, for the parent

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from candor_common import rebuild
-from tests.helpers import FIXTURES, REPO, build_fixture, build_site
+from tests.helpers import REPO, build_fixture, build_site
 from tests.integration.test_fast_paths import assert_same_site
 
 NOW = "2026-06-01T09:00"
@@ -140,8 +140,7 @@ def test_a_failed_build_saves_no_state(tmp_path):
     state = cache / rebuild.FILE_NAME
     saved = state.read_bytes()
     broken = tmp_path / "theme"
-    shutil.copytree(FIXTURES / "basic" / "theme" if (FIXTURES / "basic" / "theme").is_dir()
-                    else REPO / "theme", broken)
+    shutil.copytree(REPO / "theme", broken)
     edit(broken / "templates" / "article.html", "{% block content %}",
          "{% block content %}{{ undefined_macro() }}")
     with pytest.raises((Exception, SystemExit)):
