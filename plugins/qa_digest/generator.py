@@ -18,6 +18,7 @@ from qa_digest.conversation import ThreadComments, thread_comments
 from qa_digest.exports import digest_csv, digest_json
 from qa_digest.model import Digest, Question
 from qa_digest.pages import (
+    shared_imports,
     shared_include,
     write_comments,
     write_hub,
@@ -74,12 +75,14 @@ class QADigestGenerator(Generator):
         reload = self.env.auto_reload
         self.env.auto_reload = False  # no template changes while writing: no stat per page
         self.env.globals["qa_shared_include"] = shared_include(self.env)
+        self.env.globals["qa_shared_imports"] = shared_imports(self.env)
         try:
             pages, questions = self._write_pages(writer, digest, extra)
         finally:
-            # Shared partials hold for this write only: whatever renders with this
+            # Shared partials and modules hold for this write only: whatever renders with this
             # environment later (a preview server) may have changed objects.
             del self.env.globals["qa_shared_include"]
+            del self.env.globals["qa_shared_imports"]
             self.env.auto_reload = reload
         with stop_on_problems(logger, "qa_digest"):
             self._write_feeds(digest)

@@ -1,13 +1,15 @@
 """Write the hub, the thread pages (filtered, paginated) and the question pages.
 
-Repeated fragments are rendered once: each question's card (``CardRenderer``) and
-the layout's partials that many pages share (``shared_include``).
+Repeated fragments are rendered once: each question's card (``CardRenderer``),
+the layout's partials that many pages share (``shared_include``), and the macro
+modules every question page imports (``shared_imports``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from jinja2 import meta, pass_context
@@ -241,6 +243,39 @@ def shared_include(env: Any) -> Callable[..., Markup]:
         return found
 
     return include
+
+
+def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
+    """Return ``qa_shared_imports(*names)``: the modules ``{% import name as x with context %}``
+    would make at the top of the calling page, made once per distinct input.
+
+    A module's macros read the context it was made with: the names its template
+    and every template it includes or imports use, and ``ALWAYS_READ``. Pages
+    that agree on all of them (as ``shared_include`` compares them) get the
+    first page's modules. None (import them the usual way) when a template names
+    another by an expression.
+    """
+    reads: dict[tuple[str, ...], frozenset[str] | None] = {}
+    made: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    @pass_context
+    def imports(context: Context, *names: str) -> tuple[Any, ...] | None:
+        if names not in reads:
+            found = [_names_read(env, name) for name in names]
+            reads[names] = None if None in found else frozenset(
+                chain.from_iterable(read for read in found if read is not None))
+        read = reads[names]
+        if read is None:
+            return None
+        key = (names, *(_identity(context.get(n, _MISSING)) for n in sorted(read)))
+        modules = made.get(key)
+        if modules is None:
+            page_vars = context.get_all()
+            modules = made[key] = tuple(env.get_template(name).make_module(page_vars, True)
+                                        for name in names)
+        return modules
+
+    return imports
 
 
 def _render_include(template: Any, context: Context) -> Markup:

@@ -48,13 +48,47 @@ def clean_html(html: str) -> str:
                      strip_comments=True)
 
 
-_MARKDOWN = Markdown(extensions=["sane_lists"], output_format="html")
+def new_markdown() -> Markdown:
+    """Return the Markdown converter of reader text, with every inline pattern."""
+    return Markdown(extensions=["sane_lists"], output_format="html")
+
+
+# Python-Markdown's inline patterns that cannot match a text containing none of
+# these strings: each one's regular expression needs one of them (a tab or a
+# carriage return can become the two spaces of a line break). Trying every
+# pattern on every piece of text is a good part of a conversion's time, so a
+# text is converted without the patterns it cannot use: the same HTML
+# (tests/unit/test_qa_speed_markdown.py compares). Other patterns are always kept.
+INLINE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",), "escape": ("\\",),
+    "reference": ("[",), "link": ("[",), "short_reference": ("[",),
+    "image_link": ("!",), "image_reference": ("!",), "short_image_ref": ("!",),
+    "autolink": ("<",), "automail": ("<",), "html": ("<",),
+    "linebreak": ("  ", "\t", "\r"), "entity": ("&",), "em_strong": ("*", "_"),
+}
+_TRIGGERS = tuple(sorted({t for triggers in INLINE_TRIGGERS.values() for t in triggers}))
+_CONVERTERS: dict[tuple[bool, ...], Markdown] = {}
+
+
+def markdown_for(text: str) -> Markdown:
+    """Return a converter for ``text``: without the inline patterns it cannot match."""
+    present = tuple(trigger in text for trigger in _TRIGGERS)
+    converter = _CONVERTERS.get(present)
+    if converter is None:
+        found = {t for t, here in zip(_TRIGGERS, present, strict=True) if here}
+        converter = _CONVERTERS[present] = new_markdown()
+        for name, triggers in INLINE_TRIGGERS.items():
+            if found.isdisjoint(triggers):
+                converter.inlinePatterns.deregister(name, strict=False)
+    return converter
 
 
 def render_reader_markdown(text: str) -> Markup:
     """Render reader or executive Markdown to sanitized HTML, masking personal data."""
-    _MARKDOWN.reset()
-    html = _MARKDOWN.convert(mask_personal_data(text))
+    text = mask_personal_data(text)
+    converter = markdown_for(text)
+    converter.reset()
+    html = converter.convert(text)
     return Markup(clean_html(html))  # noqa: S704 - nh3 output, allow-listed
 
 

@@ -1,0 +1,104 @@
+"""Indented JSON text, byte for byte what ``json.dumps`` writes, about 1.5 times faster.
+
+With ``indent`` set, Python 3.11's ``json`` encodes in pure Python with one
+generator per list and mapping and one step per token: most of the time of
+``digest.json``. Here each list and mapping is one ``join`` of its items, and
+strings go through the C function ``json`` itself uses. Types are checked in
+``json``'s order; whatever is not one of JSON's own types (or a key ``json``
+would refuse) falls back to ``json.dumps`` itself, so the result, or the
+error, is always the one ``json.dumps`` gives.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+from typing import Any
+
+
+class _Unsupported(Exception):
+    """A value or key that only ``json.dumps`` knows how to write (or refuse)."""
+
+
+def dumps(data: Any, indent: int = 1) -> str:
+    """Return ``json.dumps(data, ensure_ascii=False, indent=indent)``."""
+    try:
+        return _value(data, 0, " " * indent)
+    except (_Unsupported, RecursionError):  # RecursionError: a cycle, which json reports
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _value(value: Any, level: int, step: str) -> str:
+    """Encode one value at nesting ``level``, checking types in the order ``json`` does."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    if isinstance(value, list | tuple):
+        return _list(value, level, step)
+    if isinstance(value, dict):
+        return _dict(value, level, step)
+    raise _Unsupported
+
+
+def _list(items: list[Any] | tuple[Any, ...], level: int, step: str) -> str:
+    if not items:
+        return "[]"
+    inner = "\n" + step * (level + 1)
+    parts = [encode_basestring(item) if type(item) is str else _value(item, level + 1, step)
+             for item in items]
+    return "[" + inner + ("," + inner).join(parts) + "\n" + step * level + "]"
+
+
+def _dict(mapping: dict[Any, Any], level: int, step: str) -> str:
+    if not mapping:
+        return "{}"
+    inner = "\n" + step * (level + 1)
+    parts = []
+    for key, value in mapping.items():
+        name = encode_basestring(key if type(key) is str else _key(key))
+        kind = type(value)  # the commonest exact types first; the rest as json orders them
+        if kind is str:
+            parts.append(name + ": " + encode_basestring(value))
+        elif value is None:
+            parts.append(name + ": null")
+        elif kind is int:
+            parts.append(name + ": " + int.__repr__(value))
+        else:
+            parts.append(name + ": " + _value(value, level + 1, step))
+    return "{" + inner + ("," + inner).join(parts) + "\n" + step * level + "}"
+
+
+def _key(key: Any) -> str:
+    """Return a mapping key as the string ``json`` makes of it."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise _Unsupported
+
+
+def _float(value: float) -> str:
+    if value != value:  # noqa: PLR0124 - NaN
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == -float("inf"):
+        return "-Infinity"
+    return float.__repr__(value)

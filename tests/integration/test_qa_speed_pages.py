@@ -1,0 +1,97 @@
+"""The Q&A speed-ups of the question pages and of digest.json write the bytes of the
+plain way: macro modules imported by every page, digest.json by json.dumps."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment, Template
+
+from qa_digest import exports as qa_exports
+from qa_digest import generator as qa_generator
+from qa_digest import jsontext
+from qa_digest import pages as qa_pages
+from tests.helpers import REPO, build_site
+
+NOW = "2026-06-01T09:00"
+MODULES = ("partials/helpers.html", "partials/qa_scorecard.html", "partials/qa_question.html")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _made_modules(monkeypatch) -> list[str]:
+    """Record every macro module made by a Jinja template (imports and shared ones)."""
+    made: list[str] = []
+    real = Template.make_module
+
+    def make_module(self, *args, **kwargs):
+        made.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Template, "make_module", make_module)
+    return made
+
+
+@pytest.mark.sample
+@pytest.mark.parametrize("settings", ["publishconf.py", "pelicanconf.py"])
+def test_shared_macro_modules_give_the_pages_of_plain_imports(tmp_path, monkeypatch,
+                                                              settings):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    overrides = {"PATH": str(content), "PUBLISHING_NOW": NOW, "DELETE_OUTPUT_DIRECTORY": False,
+                 "FRONTMATTER_MARKDOWN_CACHE": False, "FRONTMATTER_MARKDOWN_WORKERS": 1}
+    monkeypatch.setattr(qa_generator, "SPLIT_FROM_ENTRIES", 10**9)  # one process: counted here
+    made = _made_modules(monkeypatch)
+    with monkeypatch.context() as plain:
+        plain.setattr(qa_generator, "shared_imports", lambda env: None)  # {% import %} per page
+        plain.setattr(qa_exports.jsontext, "dumps",
+                      lambda data, indent: json.dumps(data, ensure_ascii=False, indent=indent))
+        build_site(REPO / settings, tmp_path / "plain", **overrides)
+    plain_imports = made.count("partials/qa_question.html")
+    made.clear()
+    build_site(REPO / settings, tmp_path / "fast", **overrides)
+    fast, slow = tree(tmp_path / "fast"), tree(tmp_path / "plain")
+    assert sorted(fast) == sorted(slow)
+    assert [name for name in slow if fast[name] != slow[name]] == []
+    question_pages = [name for name in slow if name.count("/") == 3
+                      and name.startswith("qa/") and name.endswith("/index.html")
+                      and b"qa-question-page" in slow[name]]
+    assert len(question_pages) > 10
+    # Each question page imported its three modules; now they are made once per depth.
+    assert plain_imports >= len(question_pages)
+    assert made.count("partials/qa_question.html") < plain_imports - len(question_pages) + 3
+
+
+def test_shared_imports_make_modules_once_per_distinct_context(monkeypatch):
+    env = Environment(loader=DictLoader({
+        "m.html": "{% macro hello() %}{{ greeting }} {{ SITEURL }}{% endmacro %}",
+        "page.html": "{% set m = qa_shared_imports('m.html')[0] %}{{ m.hello() }} {{ n }}",
+    }), autoescape=True)
+    env.globals["qa_shared_imports"] = qa_pages.shared_imports(env)
+    made = _made_modules(monkeypatch)
+    page = env.get_template("page.html")
+    out = [page.render(greeting="hi", SITEURL="/a", n=n) for n in range(3)]
+    out += [page.render(greeting="hi", SITEURL="../..", n=3)]
+    assert out == ["hi /a 0", "hi /a 1", "hi /a 2", "hi ../.. 3"]
+    assert made.count("m.html") == 2  # one per SITEURL: the page number is not read
+
+
+def test_the_digest_json_is_written_without_json_dumps(monkeypatch):
+    """jsontext.dumps gives json.dumps' text, and does not call it for JSON's own types."""
+    data = {"schema_version": 2, "scorecard": None, "threads": [
+        {"id": "t", "title": "Élan \"quoted\" \u2028", "hosts": ["a", "b"], "opens": None,
+         "questions": [{"votes": 3, "answer_rate": 0.5, "overdue": False, "topics": [],
+                        "removed_by_reason": {}, "html": "<p>x</p>\n"}]}]}
+    expected = json.dumps(data, ensure_ascii=False, indent=1)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("json.dumps called")
+
+    monkeypatch.setattr(json, "dumps", refuse)
+    assert jsontext.dumps(data, indent=1) == expected

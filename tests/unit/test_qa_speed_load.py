@@ -1,0 +1,81 @@
+"""Q&A files are loaded with the automatic garbage collector paused and one young
+collection per file (qa_digest.collect): the same threads, without the collector's
+repeated full passes."""
+
+from __future__ import annotations
+
+import gc
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from qa_digest import collect as qa_collect
+
+FILE = """session:
+  title: Town hall
+  hosts: [ana-ruiz]
+  opens: 2026-03-01 09:00
+  closes: 2026-03-02 09:00
+questions:
+  - id: q1
+    asked_at: 2026-03-01 10:00
+    text: What *next*?
+"""
+
+
+def test_files_are_loaded_with_only_young_collections(tmp_path, monkeypatch):
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"t{n}.yml"
+        path.write_text(FILE, encoding="utf-8")
+        paths.append(path)
+    enabled, collections = [], []
+    real_load, real_collect = qa_collect.load_thread, gc.collect
+
+    def load_thread(*args):
+        enabled.append(gc.isenabled())
+        return real_load(*args)
+
+    def collect(generation=2):
+        collections.append(generation)
+        return real_collect(generation)
+
+    monkeypatch.setattr(qa_collect, "load_thread", load_thread)
+    monkeypatch.setattr(gc, "collect", collect)
+    assert gc.isenabled()
+    with qa_collect.young_collections_only():
+        loaded = list(qa_collect.load_threads(paths, ZoneInfo("UTC"),
+                                              frozenset({"ana-ruiz"})))
+    assert gc.isenabled()
+    assert enabled == [False, False, False]
+    assert collections == [0, 0, 0]  # one young collection after each file
+    assert [thread.id for thread, problems in loaded if not problems] == ["t0", "t1", "t2"]
+
+
+def test_a_collector_paused_by_someone_else_stays_paused():
+    gc.disable()
+    try:
+        with qa_collect.young_collections_only():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collect_loads_inside_the_pause(monkeypatch, tmp_path: Path):
+    seen = []
+
+    def load_threads(paths, zone, authors):
+        seen.append(gc.isenabled())
+        return iter([])
+
+    monkeypatch.setattr(qa_collect, "load_threads", load_threads)
+    settings = {"PATH": str(tmp_path), "QA_DIGEST_PATH": "qa", "TIMEZONE": "UTC"}
+
+    class Roster:
+        def slugs(self):
+            return ["ana-ruiz"]
+
+    qa_collect.collect(settings, {}, Roster(), datetime(2026, 6, 1, tzinfo=UTC))
+    assert seen == [False]
+    assert gc.isenabled()
