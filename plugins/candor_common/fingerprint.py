@@ -40,6 +40,10 @@ CONTENT_SKIP = frozenset({"_context", "settings", "_content"})
 # Lists longer than this are digested once per build: Pelican writes pages only
 # after every list is final (its phases), so a list does not change meanwhile.
 LONG = 16
+# Strings, numbers and dates up to this many bytes are encoded as themselves,
+# not hashed: most of what a page is made from is short.
+SHORT = 64
+_SIZES = [bytes([size]) for size in range(256)]
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+", re.IGNORECASE)
 
 
@@ -71,7 +75,7 @@ class Fingerprinter:
     def digest(self, value: Any) -> bytes | None:
         """Return the 16-byte digest of ``value``, or None if part of it is opaque."""
         try:
-            return self._digest(value)
+            return _final(self._digest(value))
         except Opaque:
             return None
 
@@ -110,22 +114,25 @@ class Fingerprinter:
         if self._table is None or self._table[0] != len(self._tables):
             self._table = (len(self._tables),
                            self._hash(b"T", [self._tables[i] for i in sorted(self._tables)]))
-        return self._table[1]
+        return _final(self._table[1])
 
     def _digest(self, value: Any) -> bytes:
+        """Encode ``value`` (see ``_leaf``): short leaves as themselves, the rest hashed."""
         kind = type(value)
+        if kind is str:
+            return _leaf(b"s", value.encode("utf-8", "surrogatepass"))
         if value is None or kind is bool:
-            return self._hash(b"n", [repr(value).encode()])
+            return _leaf(b"n", repr(value).encode())
         if isinstance(value, str):  # Markup too: the same text renders the same
-            return self._hash(b"s", [value.encode("utf-8", "surrogatepass")])
+            return _leaf(b"s", value.encode("utf-8", "surrogatepass"))
         if kind in (int, float, complex) or isinstance(value, enum.Enum):
-            return self._hash(b"i", [repr(value).encode()])
+            return _leaf(b"i", repr(value).encode())
         if isinstance(value, bytes | bytearray):
-            return self._hash(b"b", [bytes(value)])
+            return _leaf(b"b", bytes(value))
         if isinstance(value, dt.date | dt.time | dt.timedelta):
-            return self._hash(b"d", [repr(value).encode()])
+            return _leaf(b"d", repr(value).encode())
         if isinstance(value, PurePath):
-            return self._hash(b"p", [str(value).encode()])
+            return _leaf(b"p", str(value).encode())
         if isinstance(value, list | tuple):
             if len(value) > LONG:  # the same list of posts is handed to many pages
                 known = self._memo.get(id(value))
@@ -198,17 +205,49 @@ class Fingerprinter:
                                  self._digest(closure)])
 
     def _pairs(self, items: Iterable[tuple[Any, Any]]) -> list[bytes]:
-        # In order: a template that loops over a dict shows it in this order.
-        return [self._hash(b"k", [self._digest(key), self._digest(value)])
-                for key, value in items]
+        # In order: a template that loops over a dict shows it in this order. Keys
+        # and values alternate; every part is length-prefixed, so this is unambiguous.
+        parts = []
+        for key, value in items:
+            parts.append(self._digest(key))
+            parts.append(self._digest(value))
+        return parts
 
     @staticmethod
     def _hash(tag: bytes, parts: list[bytes]) -> bytes:
-        digest = hashlib.blake2b(tag, digest_size=16)
+        """Hash a tag and its parts: ``#`` and 16 bytes.
+
+        Each part is prefixed by its length. Parts are encodings (at most
+        ``SHORT`` + 1 bytes, so one byte of length) or other short byte strings;
+        a longer part is hashed first, under its own tag.
+        """
+        data = [tag]
         for part in parts:
-            digest.update(len(part).to_bytes(8, "little"))
-            digest.update(part)
-        return digest.digest()
+            if len(part) > 255:
+                data.append(_SIZES[17])
+                data.append(b"#" + hashlib.blake2b(b"L" + part, digest_size=16).digest())
+            else:
+                data.append(_SIZES[len(part)])
+                data.append(part)
+        return b"#" + hashlib.blake2b(b"".join(data), digest_size=16).digest()
+
+
+def _final(encoding: bytes) -> bytes:
+    """Return 16 bytes for an encoding: a hashed value's own, or a leaf's hashed."""
+    if encoding[:1] == b"#":
+        return encoding[1:]
+    return hashlib.blake2b(encoding, digest_size=16).digest()
+
+
+def _leaf(tag: bytes, payload: bytes) -> bytes:
+    """Encode a string, number or date: its tag and bytes, or hashed when long.
+
+    Tags of leaves (``s n i b d p``) and of hashed values (``#``) differ, and the
+    bytes hashed for a long leaf start with its tag, unlike any composite's.
+    """
+    if len(payload) <= SHORT:
+        return tag + payload
+    return b"#" + hashlib.blake2b(tag + payload, digest_size=16).digest()
 
 
 def _public_vars(value: Any) -> dict[str, Any]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, HTMLReader, MarkdownReader
 from pelican.urlwrappers import Author, Category
-from pelican.utils import slugify
+from pelican.utils import SafeDatetime, slugify
 
 from candor_common.errors import FrontMatterError, Problem
 from candor_common.paths import display_path
@@ -54,6 +56,14 @@ class CandorMarkdownReader(MarkdownReader):
         metadata.pop("correction", None)
         metadata["corrections"] = corrections_of(corrections, self.settings)
         return content, metadata
+
+    def process_metadata(self, name: str, value: Any) -> Any:
+        """Process a value as Pelican does; plain ISO dates without dateutil (``fast_date``)."""
+        if name in ("date", "modified") and isinstance(value, str):
+            date = fast_date(value)
+            if date is not None:
+                return date
+        return super().process_metadata(name, value)
 
     def _convert(self, source_path: str, text: str) -> tuple[str, dict[str, Any]]:
         """Convert like MarkdownReader.read, but from text without header comments."""
@@ -122,24 +132,35 @@ class CandorMarkdownReader(MarkdownReader):
         return self._md_cache
 
     def _rules(self, path: Path) -> Rules:
+        """Return the rules for ``path``: the site's part, then the file's.
+
+        The site's part is worked out again only when the roster or the theme's
+        template folder changed (the live preview keeps one reader across saves).
+        """
         settings = self.settings
-        content_root = Path(settings["PATH"])
-        relative = path.relative_to(content_root) if path.is_relative_to(content_root) else path
         roster = roster_for(settings)
-        return Rules(
-            path=display_path(path),
-            content_root=content_root,
-            kinds=dict(settings["FRONTMATTER_KINDS"]),
-            languages=tuple(settings["FRONTMATTER_LANGUAGES"]),
-            authors=tuple(roster.slugs()),
-            roster_path=roster.path,
-            require_disclosure=bool(settings.get("PUBLISHING_REQUIRE_DISCLOSURE")),
-            is_post=not any(relative.parts[:1] == Path(p).parts[:1]
-                            for p in settings["PAGE_PATHS"]),
-            extra_fields=tuple(settings["FRONTMATTER_EXTRA_FIELDS"]),
-            templates=tuple(sorted(p.stem for p in
-                                   (Path(settings["THEME"]) / "templates").glob("*.html"))),
-        )
+        folder = Path(settings["THEME"]) / "templates"
+        key = (roster, folder.stat().st_mtime_ns if folder.is_dir() else None)
+        cached = self.__dict__.get("_site_rules")
+        if cached is None or cached[0][0] is not key[0] or cached[0][1] != key[1]:
+            cached = self._site_rules = (key, Rules(
+                path="",
+                content_root=Path(settings["PATH"]),
+                kinds=dict(settings["FRONTMATTER_KINDS"]),
+                languages=tuple(settings["FRONTMATTER_LANGUAGES"]),
+                authors=tuple(roster.slugs()),
+                roster_path=roster.path,
+                require_disclosure=bool(settings.get("PUBLISHING_REQUIRE_DISCLOSURE")),
+                is_post=True,
+                extra_fields=tuple(settings["FRONTMATTER_EXTRA_FIELDS"]),
+                templates=tuple(sorted(p.stem for p in folder.glob("*.html"))),
+            ))
+        site = cached[1]
+        content_root = site.content_root
+        relative = path.relative_to(content_root) if path.is_relative_to(content_root) else path
+        return replace(site, path=display_path(path),
+                       is_post=not any(relative.parts[:1] == Path(p).parts[:1]
+                                       for p in settings["PAGE_PATHS"]))
 
     def _complete(self, path: Path, values: dict[str, tuple[str, int]],
                   metadata: dict[str, Any], rules: Rules) -> None:
@@ -157,7 +178,7 @@ class CandorMarkdownReader(MarkdownReader):
             metadata["slug"] = slugify(stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
         if not rules.is_post:
             return
-        roster = roster_for(settings)
+        roster = self._site_rules[0][0]  # read with the rules of this file (_rules)
         raw = values.get("authors", values.get("author"))
         slugs = [s.strip() for s in raw[0].split(",")] if raw else []
         authors = []
@@ -173,6 +194,26 @@ class CandorMarkdownReader(MarkdownReader):
         kind = values["kind"][0]
         metadata["kind"] = kind
         metadata["category"] = Category(settings["FRONTMATTER_KINDS"][kind], settings)
+
+
+# A date and an optional time, without a zone: what dateutil is slow to parse.
+_PLAIN_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def fast_date(value: str) -> SafeDatetime | None:
+    """Return what Pelican's ``get_date`` returns for a plain ISO date, or None for any other.
+
+    ``get_date`` runs dateutil, with today at midnight as the default: for a date
+    and an optional time without a zone that is the date and time given, the
+    rest zero. Dates with a zone, and anything else, are left to Pelican.
+    """
+    match = _PLAIN_DATE.fullmatch(value)
+    if match is None:
+        return None
+    try:
+        return SafeDatetime(*(int(part or 0) for part in match.groups()))
+    except ValueError:  # 2026-02-30: Pelican's own error message
+        return None
 
 
 class MarkdownOnlyReader(HTMLReader):

@@ -13,6 +13,7 @@ from publishing.receivers import (
     stop_on_failed_sources,
 )
 from publishing.sitemap_dates import pin_sitemap_date
+from publishing.templates import use_template_cache
 from publishing.writer import candor_writer
 
 
@@ -20,6 +21,7 @@ def register() -> None:
     """Connect the publishing receivers to Pelican's signals."""
     signals.initialized.connect(check_settings)
     signals.initialized.connect(open_rebuild_state)
+    signals.initialized.connect(use_template_cache)
     signals.content_object_init.connect(apply_publishing_rules)
     signals.all_generators_finalized.connect(stop_on_failed_sources)
     signals.all_generators_finalized.connect(stop_on_collisions)

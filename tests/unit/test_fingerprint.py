@@ -89,3 +89,17 @@ def test_a_post_is_referenced_by_identity_and_tabled_without_its_body():
     third = Fingerprinter()
     third.digest([article("<p>one</p>", "Another title")])
     assert third.content_digest() != first.content_digest()
+
+
+def test_short_values_kept_as_themselves_never_collide_with_others():
+    # Short leaves are encoded as their bytes, long ones hashed, containers hashed:
+    # every boundary between the forms must still tell values apart.
+    values = [["ab"], ["a", "b"], ["a", ["b"]], "a" * 64, "a" * 65, ["a" * 64], ["a" * 65],
+              [b"s" + b"a" * 16], {"a": "b"}, {"ab": ""}, [("a", "b")], ["a", "b", ""],
+              1, "1", 1.0, None, "None", b"x", "x", [["x"] * 20], [["x"] * 21], "é" * 40]
+    digests = [digest(value) for value in values]
+    assert len(set(digests)) == len(values)
+    assert all(len(d) == 16 for d in digests if d is not None)
+    assert digest("a" * 65) == digest("a" * 65)
+    long_part = ["x" * 300, "y"]  # a part longer than one length byte says
+    assert digest(long_part) != digest(["x" * 300 + "y"]) != digest(["x" * 299, "xy"])
