@@ -80,6 +80,7 @@ class RebuildState:
         # (name, id of value) of a context's items -> digest of those items
         self._shapes: dict[tuple[tuple[str, int], ...], bytes] = {}
         self._bodies: dict[str, str] = {}
+        self.written: set[str] = set()  # every file this build wrote or kept (relative)
         self.reused = 0
         self.rendered = 0
 
@@ -168,6 +169,8 @@ class RebuildState:
     def remember(self, name: str, key: str | None, shown: list[Any], files: list[str]) -> None:
         """Record an output just made: its key, the posts whose bodies it read, its files."""
         self.rendered += 1
+        for path in files:
+            self.wrote(path)
         if key is None:
             self.current.pop(name, None)
             return
@@ -180,6 +183,39 @@ class RebuildState:
                 return  # not written after all: no record, made again next time
             stats[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
         self.current[name] = Record(key, deps, stats)
+
+    def wrote(self, path: str) -> None:
+        """Note a file this build wrote (or left as the last build wrote it)."""
+        self.written.add(os.path.relpath(os.path.abspath(path), self.output_path))
+
+    def remove_stale(self) -> list[str]:
+        """Remove the files the last build wrote that this build did not; return them.
+
+        A page or feed whose post was deleted, renamed or held back is no longer
+        made; its old file would stay in the output folder (and in the search
+        index made from it). Only files recorded by the last successful build,
+        still with the size and modification time it recorded (nobody changed
+        them since), are removed, then their folders if that leaves them empty.
+        """
+        kept = set(self.written)
+        for record in self.current.values():
+            kept.update(record.files)
+        removed = []
+        for record in self.previous.values():
+            for relative, (size, mtime) in record.files.items():
+                if relative in kept or relative.startswith(".."):
+                    continue
+                path = os.path.join(self.output_path, relative)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                if stat.st_size != size or stat.st_mtime_ns != mtime:
+                    continue
+                os.remove(path)
+                removed.append(relative)
+                _remove_empty_folders(os.path.dirname(path), self.output_path)
+        return sorted(removed)
 
     # -- the state file ------------------------------------------------------
     def load(self) -> None:
@@ -294,6 +330,18 @@ def close_state(output_path: str, *, save: bool) -> RebuildState | None:
     if state is not None and save:
         state.save()
     return state
+
+
+def _remove_empty_folders(folder: str, root: str) -> None:
+    """Remove ``folder`` and its parents while they are empty, up to ``root`` (kept)."""
+    root = os.path.abspath(root)
+    folder = os.path.abspath(folder)
+    while folder != root and folder.startswith(root + os.sep):
+        try:
+            os.rmdir(folder)  # only an empty folder
+        except OSError:
+            return
+        folder = os.path.dirname(folder)
 
 
 def static_digest(settings: dict[str, Any], output_path: str) -> str:

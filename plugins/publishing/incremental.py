@@ -26,5 +26,10 @@ def save_rebuild_state(pelican: Any) -> None:
     """Save what this build made (the build succeeded: ``finalized`` is sent last)."""
     state = rebuild.close_state(pelican.output_path, save=True)
     if state is not None:
+        removed = state.remove_stale()
+        if removed:
+            logger.info("publishing: removed %d files the last build wrote and this one "
+                        "does not (deleted, renamed or held-back posts): %s", len(removed),
+                        ", ".join(removed[:10]) + (" ..." if len(removed) > 10 else ""))
         logger.info("publishing: rebuilt %d outputs, left %d unchanged as the last build "
                     "made them", state.rendered, state.reused)

@@ -176,6 +176,8 @@ class CandorWriter(Writer):
             raise BuildAborted(msg)
         self._written_by.setdefault(filename, self._writing)
         target = self._record(filename, override)
+        if self._rebuild is not None:
+            self._rebuild.wrote(filename)
         if self._elsewhere or target == os.devnull:
             return open(os.devnull, "w", encoding=encoding)
         self._opened.append(target)

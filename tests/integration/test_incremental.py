@@ -115,6 +115,51 @@ def test_every_kind_of_change_gives_the_clean_build(site, logged, change):
         assert rendered == 1
 
 
+@pytest.mark.sample
+def test_pages_of_deleted_renamed_and_held_back_posts_are_removed(site, logged):
+    build(site, site / "output")
+    output, posts = site / "output", site / "content" / "posts" / "2026"
+    gone = output / "posts" / "2026" / "balance-local-launch" / "index.html"
+    renamed = output / "posts" / "2026" / "a-date-i-should-not-have-promised" / "index.html"
+    held_back = output / "es" / "posts" / "2025" / "hiring-freeze" / "index.html"
+    assert gone.is_file() and renamed.is_file() and held_back.is_file()
+    mine = output / "notes.txt"  # a file the build never wrote
+    mine.write_text("kept", encoding="utf-8")
+    (posts / "balance-local-launch.md").unlink()
+    edit(posts / "on-saying-no.md", "[Balance Local]({filename}/posts/2026/balance-local-launch.md)",
+         "Balance Local")
+    (posts / "a-date-i-should-not-have-promised.md").rename(posts / "a-date-i-got-wrong.md")
+    edit(posts / "maasvlakte-is-live.md", "a-date-i-should-not-have-promised.md",
+         "a-date-i-got-wrong.md")
+    edit(site / "content" / "posts" / "2025" / "hiring-freeze.es.md", "Title:",
+         "Status: draft\nTitle:")
+    logged.clear()
+    build(site, output)
+    removed = [r.getMessage() for r in logged.records if "removed" in r.getMessage()]
+    assert removed and "posts/2026/balance-local-launch/index.html" in removed[0]
+    assert not gone.exists() and not gone.parent.exists()
+    assert not renamed.exists()
+    assert (output / "posts" / "2026" / "a-date-i-got-wrong" / "index.html").is_file()
+    assert not held_back.exists()
+    assert mine.read_text(encoding="utf-8") == "kept"
+    mine.unlink()
+    build(site, site / "clean", incremental=False)
+    assert_same_site(output, site / "clean")
+
+
+def test_a_file_changed_since_the_build_wrote_it_is_not_removed(site):
+    build(site, site / "output")
+    page = site / "output" / "posts" / "2026" / "balance-local-launch" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- edited by hand -->",
+                    encoding="utf-8")
+    posts = site / "content" / "posts" / "2026"
+    (posts / "balance-local-launch.md").unlink()
+    edit(posts / "on-saying-no.md", "[Balance Local]({filename}/posts/2026/balance-local-launch.md)",
+         "Balance Local")
+    build(site, site / "output")
+    assert page.read_text(encoding="utf-8").endswith("<!-- edited by hand -->")
+
+
 def test_the_clock_moving_past_an_embargo_gives_the_clean_build(tmp_path, logged):
     cache, output = tmp_path / "cache", tmp_path / "output"
     common = {"PUBLISHING_PREVIEW": False, "PUBLISHING_INCREMENTAL": True,
