@@ -25,7 +25,8 @@ BIG_QUESTIONS = 100_000  # and more: one run of each side
 
 
 def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, Stats]]:
-    """Return (case, before, after) for a cold build and a rebuild after one edit."""
+    """Return (case, before, after) for a cold build and rebuilds after one edit (production
+    settings, and make build's incremental settings)."""
     results = []
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         work = Path(folder)
@@ -33,19 +34,23 @@ def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, S
         write_posts(content, posts)
         before, after = _cold_builds(baseline, work, content, repeat)
         results.append((f"{posts:,} posts, cold build", before, after))
-        before, after = Stats(), Stats()
-        sides = {}
-        for root in (baseline, ROOT):
-            side = work / ("before" if root == baseline else "after")
-            settings = candor_settings(side.parent, content, side / "cache", KINDS,
-                                       keep_output=True, root=root)
-            sides[root] = (settings.rename(side.with_suffix(".py")), side / "out")
-            timed_build(content, sides[root][0], sides[root][1])
-        for run in range(repeat):
-            edit_post(content, posts // 2, run + 1)
-            for root, stats in ((baseline, before), (ROOT, after)):
-                stats.add(*timed_build(content, *sides[root]))
-        results.append((f"{posts:,} posts, rebuild after editing one post", before, after))
+        # The production rebuild (every page rendered) and make build's (incremental).
+        for round_, (base, label) in enumerate((
+                ("publishconf", "rebuild after editing one post"),
+                ("pelicanconf", "make build after editing one post"))):
+            before, after = Stats(), Stats()
+            sides = {}
+            for root in (baseline, ROOT):
+                side = work / f"{'before' if root == baseline else 'after'}-{base}"
+                settings = candor_settings(side.parent, content, side / "cache", KINDS,
+                                           keep_output=True, root=root, base=base)
+                sides[root] = (settings.rename(side.with_suffix(".py")), side / "out")
+                timed_build(content, sides[root][0], sides[root][1])
+            for run in range(repeat):
+                edit_post(content, posts // 2, round_ * repeat + run + 1)  # a new text each time
+                for root, stats in ((baseline, before), (ROOT, after)):
+                    stats.add(*timed_build(content, *sides[root]))
+            results.append((f"{posts:,} posts, {label}", before, after))
     return results
 
 
