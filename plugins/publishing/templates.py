@@ -53,17 +53,15 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-class _Keyed:
-    """The key of a bucket: the environment's options, the template's name and file."""
-
-    def bucket(self, cache: BytecodeCache, environment: Any, name: str,
-               filename: str | None, source: str) -> Bucket:
-        options = environment_key(environment)
-        key = hashlib.sha1(  # noqa: S324 - a cache key, as Jinja's own
-            f"{options}\n{name}\n{filename or ''}".encode()).hexdigest()
-        bucket = Bucket(environment, key, cache.get_source_checksum(source))
-        cache.load_bytecode(bucket)
-        return bucket
+def keyed_bucket(cache: BytecodeCache, environment: Any, name: str, filename: str | None,
+                 source: str) -> Bucket:
+    """Return the bucket of a template, keyed by its environment's options, name and file."""
+    options = environment_key(environment)
+    key = hashlib.sha1(  # noqa: S324 - a cache key, as Jinja's own
+        f"{options}\n{name}\n{filename or ''}".encode()).hexdigest()
+    bucket = Bucket(environment, key, cache.get_source_checksum(source))
+    cache.load_bytecode(bucket)
+    return bucket
 
 
 class DiskTemplateCache(FileSystemBytecodeCache):
@@ -76,7 +74,7 @@ class DiskTemplateCache(FileSystemBytecodeCache):
     def get_bucket(self, environment: Any, name: str, filename: str | None,
                    source: str) -> Bucket:
         """Return the bucket of a template, keyed by its environment's options too."""
-        return _Keyed().bucket(self, environment, name, filename, source)
+        return keyed_bucket(self, environment, name, filename, source)
 
     def __candor_fingerprint__(self) -> str:
         """What pages are made from: nothing of this cache but its folder (see fingerprint)."""
@@ -102,7 +100,7 @@ class MemoryTemplateCache(BytecodeCache):
     def get_bucket(self, environment: Any, name: str, filename: str | None,
                    source: str) -> Bucket:
         """Return the bucket of a template, keyed by its environment's options too."""
-        return _Keyed().bucket(self, environment, name, filename, source)
+        return keyed_bucket(self, environment, name, filename, source)
 
     def __candor_fingerprint__(self) -> str:
         """Pages do not depend on which templates were compiled so far."""

@@ -32,6 +32,21 @@ def _value(value: Any, level: int, step: str) -> str:
     """Encode one value at nesting ``level``, checking types in the order ``json`` does."""
     if isinstance(value, str):
         return encode_basestring(value)
+    text = _scalar(value)
+    if text is not None:
+        return text
+    if isinstance(value, list | tuple):
+        return _list(value, level, step)
+    if isinstance(value, dict):
+        return _dict(value, level, step)
+    raise _Unsupported
+
+
+def _scalar(value: Any) -> str | None:
+    """Return None, a boolean or a number as ``json`` writes it (a key too); None otherwise.
+
+    ``True`` and ``False`` are checked before ``int`` (they are ints), as in ``json``.
+    """
     if value is None:
         return "null"
     if value is True:
@@ -42,11 +57,7 @@ def _value(value: Any, level: int, step: str) -> str:
         return int.__repr__(value)
     if isinstance(value, float):
         return _float(value)
-    if isinstance(value, list | tuple):
-        return _list(value, level, step)
-    if isinstance(value, dict):
-        return _dict(value, level, step)
-    raise _Unsupported
+    return None
 
 
 def _list(items: list[Any] | tuple[Any, ...], level: int, step: str) -> str:
@@ -81,17 +92,10 @@ def _key(key: Any) -> str:
     """Return a mapping key as the string ``json`` makes of it."""
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise _Unsupported
+    text = _scalar(key)
+    if text is None:
+        raise _Unsupported
+    return text
 
 
 def _float(value: float) -> str:
