@@ -34,6 +34,7 @@ from typing import Any
 from pelican.contents import Content
 
 from candor_common.fingerprint import Fingerprinter
+from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
 
@@ -222,11 +223,8 @@ class RebuildState:
         """Read the last build's records, if they were made by this code for this folder."""
         if self.cache_file is None:
             return
-        try:
-            data = json.loads(self.cache_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if (not isinstance(data, dict) or data.get("format") != FORMAT
+        data = read_state(self.cache_file)
+        if (data is None or data.get("format") != FORMAT
                 or data.get("static") != self.static
                 or data.get("output") != self.output_path):
             return
@@ -243,11 +241,7 @@ class RebuildState:
             return
         data = {"format": FORMAT, "static": self.static, "output": self.output_path,
                 "outputs": {name: self.current[name].as_json() for name in sorted(self.current)}}
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.cache_file.parent, prefix=".rebuild-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, separators=(",", ":"))
-        os.replace(temporary, self.cache_file)
+        write_state(self.cache_file, data)
 
     def save_part(self, parent: int, rank: int) -> None:
         """Write the records a worker process made, for the parent (pid) to merge."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import logging
 import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
 
@@ -64,11 +64,8 @@ class MarkdownCache:
         """Read the file, keeping its entries only if they were made with this fingerprint."""
         if self.path is None:
             return
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if (isinstance(data, dict) and data.get("format") == FORMAT
+        data = read_state(self.path)
+        if (data is not None and data.get("format") == FORMAT
                 and data.get("fingerprint") == self.fingerprint
                 and isinstance(data.get("entries"), dict)):
             self.entries = data["entries"]
@@ -82,11 +79,7 @@ class MarkdownCache:
             return
         data = {"format": FORMAT, "fingerprint": self.fingerprint, "entries": used}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".md-cache-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.path)
+            write_state(self.path, data)
         except OSError as error:
             logger.warning("frontmatter: could not save the Markdown cache %s: %s",
                            self.path, error)

@@ -19,6 +19,7 @@ from frontmatter.header import read_header, strip_header_comments
 from frontmatter.mdcache import MarkdownCache, cache_for
 from frontmatter.prefill import prefill
 from frontmatter.schema import Rules, as_values, check_fields, corrections_of
+from roster.model import Roster
 from roster.receivers import roster_for
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,8 @@ class CandorMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Validate the front matter of ``source_path``, then read it as Pelican would."""
         path = Path(source_path)
-        rules = self._rules(path)
+        roster, site = self._site()
+        rules = self._rules(path, site)
         text = path.read_text(encoding="utf-8")
         entries = read_header(text)
         values, repeated = as_values(entries)
@@ -52,7 +54,7 @@ class CandorMarkdownReader(MarkdownReader):
                 logger.error("frontmatter: %s", line)
             raise error
         content, metadata = self._convert(source_path, text)
-        self._complete(path, values, metadata, rules)
+        self._complete(path, values, metadata, rules, roster)
         metadata.pop("correction", None)
         metadata["corrections"] = corrections_of(corrections, self.settings)
         return content, metadata
@@ -131,19 +133,19 @@ class CandorMarkdownReader(MarkdownReader):
             self._md_cache = cache_for(self.settings)
         return self._md_cache
 
-    def _rules(self, path: Path) -> Rules:
-        """Return the rules for ``path``: the site's part, then the file's.
+    def _site(self) -> tuple[Roster, Rules]:
+        """Return the roster and the site's part of the rules, worked out once.
 
-        The site's part is worked out again only when the roster or the theme's
-        template folder changed (the live preview keeps one reader across saves).
+        Worked out again only when the roster or the theme's template folder
+        changed (the live preview keeps one reader across saves).
         """
         settings = self.settings
         roster = roster_for(settings)
         folder = Path(settings["THEME"]) / "templates"
-        key = (roster, folder.stat().st_mtime_ns if folder.is_dir() else None)
+        stamp = folder.stat().st_mtime_ns if folder.is_dir() else None
         cached = self.__dict__.get("_site_rules")
-        if cached is None or cached[0][0] is not key[0] or cached[0][1] != key[1]:
-            cached = self._site_rules = (key, Rules(
+        if cached is None or cached[0] is not roster or cached[1] != stamp:
+            cached = self._site_rules = (roster, stamp, Rules(
                 path="",
                 content_root=Path(settings["PATH"]),
                 kinds=dict(settings["FRONTMATTER_KINDS"]),
@@ -155,15 +157,18 @@ class CandorMarkdownReader(MarkdownReader):
                 extra_fields=tuple(settings["FRONTMATTER_EXTRA_FIELDS"]),
                 templates=tuple(sorted(p.stem for p in folder.glob("*.html"))),
             ))
-        site = cached[1]
+        return cached[0], cached[2]
+
+    def _rules(self, path: Path, site: Rules) -> Rules:
+        """Return the rules for ``path``: the site's, with the file's name and kind."""
         content_root = site.content_root
         relative = path.relative_to(content_root) if path.is_relative_to(content_root) else path
         return replace(site, path=display_path(path),
                        is_post=not any(relative.parts[:1] == Path(p).parts[:1]
-                                       for p in settings["PAGE_PATHS"]))
+                                       for p in self.settings["PAGE_PATHS"]))
 
     def _complete(self, path: Path, values: dict[str, tuple[str, int]],
-                  metadata: dict[str, Any], rules: Rules) -> None:
+                  metadata: dict[str, Any], rules: Rules, roster: Roster) -> None:
         """Turn validated values into what Pelican and the theme expect."""
         settings = self.settings
         if "approved_by" in values:
@@ -178,7 +183,6 @@ class CandorMarkdownReader(MarkdownReader):
             metadata["slug"] = slugify(stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
         if not rules.is_post:
             return
-        roster = self._site_rules[0][0]  # read with the rules of this file (_rules)
         raw = values.get("authors", values.get("author"))
         slugs = [s.strip() for s in raw[0].split(",")] if raw else []
         authors = []
