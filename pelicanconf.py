@@ -51,6 +51,9 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = str(ROOT / "cache")
 FRONTMATTER_MARKDOWN_CACHE = True
+# Each Q&A file, once loaded and sanitized, is kept by content hash and reused
+# while it is unchanged (CACHE_PATH/candor-qa/).
+QA_DIGEST_CACHE = True
 # A rebuild renders only the pages and feeds whose inputs changed since the last
 # successful build into this folder (docs/performance.md); production does not.
 PUBLISHING_INCREMENTAL = True

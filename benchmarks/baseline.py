@@ -38,18 +38,8 @@ def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, S
         for round_, (base, label) in enumerate((
                 ("publishconf", "rebuild after editing one post"),
                 ("pelicanconf", "make build after editing one post"))):
-            before, after = Stats(), Stats()
-            sides = {}
-            for root in (baseline, ROOT):
-                side = work / f"{'before' if root == baseline else 'after'}-{base}"
-                settings = candor_settings(side.parent, content, side / "cache", KINDS,
-                                           keep_output=True, root=root, base=base)
-                sides[root] = (settings.rename(side.with_suffix(".py")), side / "out")
-                timed_build(content, sides[root][0], sides[root][1])
-            for run in range(repeat):
-                edit_post(content, posts // 2, round_ * repeat + run + 1)  # a new text each time
-                for root, stats in ((baseline, before), (ROOT, after)):
-                    stats.add(*timed_build(content, *sides[root]))
+            before, after = _rebuilds(baseline, work, content, posts, base=base, runs=repeat,
+                                      first_edit=round_ * repeat + 1)
             results.append((f"{posts:,} posts, {label}", before, after))
     return results
 
@@ -57,7 +47,8 @@ def compare(baseline: Path, posts: int, repeat: int) -> list[tuple[str, Stats, S
 def compare_qa(baseline: Path, posts: int, questions: tuple[int, ...], repeat: int
                ) -> list[tuple[str, Stats, Stats]]:
     """Return (case, before, after) for cold builds of ``posts`` posts plus each number of
-    questions, alternating between the checkouts (one run each from 100,000 questions)."""
+    questions, and for make build's rebuild after editing one post, alternating between
+    the checkouts (one run each from 100,000 questions)."""
     results = []
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         for count in questions:
@@ -66,8 +57,12 @@ def compare_qa(baseline: Path, posts: int, questions: tuple[int, ...], repeat: i
             write_questions(content, count, write_posts(content, posts))
             runs = 1 if count >= BIG_QUESTIONS else repeat
             before, after = _cold_builds(baseline, work, content, runs)
-            shutil.rmtree(work, ignore_errors=True)
             results.append((f"{posts:,} posts + {count:,} questions, cold build", before, after))
+            before, after = _rebuilds(baseline, work, content, posts, base="pelicanconf",
+                                      runs=runs, first_edit=1)
+            case = f"{posts:,} posts + {count:,} questions, make build after editing one post"
+            results.append((case, before, after))
+            shutil.rmtree(work, ignore_errors=True)
     return results
 
 
@@ -83,6 +78,25 @@ def table(results: list[tuple[str, Stats, Stats]]) -> list[str]:
                      f"{cpu_after:.1f} s | {before.peak:.0f} | {after.peak:.0f} | "
                      f"{len(before.seconds)} |")
     return lines
+
+
+def _rebuilds(baseline: Path, work: Path, content: Path, posts: int, *, base: str, runs: int,
+              first_edit: int) -> tuple[Stats, Stats]:
+    """Build ``content`` once with each checkout's ``base`` settings into its own output
+    and cache, then time ``runs`` rebuilds after editing one post, alternating."""
+    before, after = Stats(), Stats()
+    sides = {}
+    for root in (baseline, ROOT):
+        side = work / f"{'before' if root == baseline else 'after'}-{base}"
+        settings = candor_settings(side.parent, content, side / "cache", KINDS,
+                                   keep_output=True, root=root, base=base)
+        sides[root] = (settings.rename(side.with_suffix(".py")), side / "out")
+        timed_build(content, sides[root][0], sides[root][1])
+    for run in range(runs):
+        edit_post(content, posts // 2, first_edit + run)  # a new text each time
+        for root, stats in ((baseline, before), (ROOT, after)):
+            stats.add(*timed_build(content, *sides[root]))
+    return before, after
 
 
 def _cold_builds(baseline: Path, work: Path, content: Path, runs: int) -> tuple[Stats, Stats]:

@@ -91,17 +91,44 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
             else:
                 settings = candor_settings(work, content, work / "cache", KINDS,
                                            keep_output=True, base=base)
-            timed_build(content, settings, output)  # fills the cache
-            stats = Stats()
-            for run in range(repeat):
-                edit_post(content, posts // 2, run + 1)
-                stats.add(*timed_build(content, settings, output))
-            results[side] = stats
+            results[side] = _rebuilds(content, settings, output, posts, repeat)
     return [Row(f"{posts:,} posts, rebuild after editing one post", results["plain"],
                 results["candor"], "each tool with its cache; output folder kept"),
             Row(f"{posts:,} posts, make build after editing one post", results["plain"],
                 results["make build"], "pelicanconf.py: only what the edit changed is "
                 "rendered (PUBLISHING_INCREMENTAL)")]
+
+
+def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int) -> Row:
+    """Time ``make build`` (pelicanconf.py: incremental, the Markdown and Q&A caches) after
+    editing one post, on ``posts`` posts plus ``questions`` questions; ``plain`` is plain
+    Pelican's rebuild of the same posts without Q&A (measured here when None)."""
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        files = write_questions(content, questions, write_posts(content, posts))
+        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
+                                   base="pelicanconf")
+        candor = _rebuilds(content, settings, work / "output", posts, repeat)
+        if plain is None:
+            plain_content = work / "plain" / "content"
+            write_posts(plain_content, posts)
+            plain = _rebuilds(plain_content, plain_settings(work / "plain", plain_content,
+                                                            cache=True),
+                              work / "plain" / "output", posts, repeat)
+    return Row(f"{posts:,} posts + {questions:,} questions, make build after editing one post",
+               plain, candor, f"{files} Q&A files; plain Pelican rebuilds the posts without "
+               "any Q&A, with its cache")
+
+
+def _rebuilds(content: Path, settings: Path, output: Path, posts: int, repeat: int) -> Stats:
+    """Build once (filling the caches), then time ``repeat`` rebuilds after editing one post."""
+    timed_build(content, settings, output)
+    stats = Stats()
+    for run in range(repeat):
+        edit_post(content, posts // 2, run + 1)
+        stats.add(*timed_build(content, settings, output))
+    return stats
 
 
 def qa_build(posts: int, questions: int, plain: Stats, repeat: int) -> Row:

@@ -54,7 +54,7 @@ def _repeat_for(posts: int, questions: int, repeat: int) -> int:
     return 1 if posts >= BIG_POSTS or questions >= BIG_QUESTIONS else repeat
 
 
-CASES = ("posts", "warm", "serve", "qa", "memory", "import")
+CASES = ("posts", "warm", "warm-qa", "serve", "qa", "memory", "import")
 
 
 def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
@@ -72,9 +72,15 @@ def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
         for posts in sizes.posts:
             row = add(cases.cold_posts(posts, _repeat_for(posts, 0, repeat)))
             base = row if posts == sizes.qa_posts else base
+    plain_rebuild = None
     if "warm" in only:
         for row in cases.warm_rebuild(sizes.warm_posts, repeat):
             add(row)
+            plain_rebuild = row.plain
+    if "warm-qa" in only:
+        questions = sizes.questions[-1]
+        add(cases.warm_qa_rebuild(sizes.warm_posts, questions, plain_rebuild,
+                                  _repeat_for(sizes.warm_posts, questions, repeat)))
     if "serve" in only:
         add(cases.serve_rebuild(sizes.warm_posts, repeat))
     if "qa" in only:

@@ -49,12 +49,14 @@ def build_site(
 ) -> Pelican:
     """Build the site described by ``settings_file`` into ``output``.
 
-    ``overrides`` replace settings (PLUGINS, PUBLISHING_NOW, ...). Raises
-    whatever the build raises, including ``BuildAborted`` (a SystemExit).
+    ``overrides`` replace settings (PLUGINS, PUBLISHING_NOW, ...). The caches
+    go beside ``output`` (``<output>-cache``) unless CACHE_PATH is given, never
+    into the checkout's own ``cache/``. Raises whatever the build raises,
+    including ``BuildAborted`` (a SystemExit).
     """
     reset_pelican_state()
     override = {"OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
-                "LOAD_CONTENT_CACHE": False, **overrides}
+                "LOAD_CONTENT_CACHE": False, "CACHE_PATH": f"{output}-cache", **overrides}
     settings = read_settings(str(settings_file), override=override)
     pelican = Pelican(settings)
     logging.getLogger("pelican").setLevel(logging.WARNING)

@@ -20,12 +20,16 @@ from candor_common.paths import display_path
 from qa_digest.conversation import ThreadComments
 from qa_digest.digest import build_digest
 from qa_digest.load import load_thread
+from qa_digest.loadcache import LoadCache, cache_for
 from qa_digest.model import Digest, Question, Scorecard, Thread
 
 logger = logging.getLogger(__name__)
 
 # From this many bytes of Q&A files, they are loaded by one process per core.
 PARALLEL_FROM_BYTES = 256 * 1024
+
+# A file to load: path, displayed name, zone, roster slugs, and where to store the result.
+Job = tuple[Path, str, ZoneInfo, frozenset[str], tuple[LoadCache, str] | None]
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,10 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     threads: list[Thread] = []
     posts: dict[int, Any] = {}
     paths = data_files(folder)
+    cache = cache_for(settings, zone, authors)
     with young_collections_only():
-        loaded_files = list(zip(paths, load_threads(paths, zone, authors), strict=True))
+        loaded_files = list(zip(paths, load_threads(paths, zone, authors, cache),
+                                strict=True))
     for path, (loaded, found) in loaded_files:
         display = display_path(path)
         problems += found
@@ -85,32 +91,69 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     return digest, posts
 
 
-def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str]
-                 ) -> Iterator[tuple[Thread | None, list[Problem]]]:
+def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str],
+                 cache: LoadCache | None = None
+                 ) -> list[tuple[Thread | None, list[Problem]]]:
     """Load every file, in order; in forked processes when there is enough to load.
 
     ``load_thread`` is a pure function of the file (Markdown and nh3 make most of
-    its time), so where it runs does not change its result.
+    its time), so where it runs does not change its result. With a ``cache``, a
+    file loaded by an earlier build is read from it instead (``loadcache``), the
+    others are loaded and stored, and the cache keeps only this build's files.
     """
-    jobs = [(path, display_path(path), zone, authors) for path in paths]
+    jobs: list[Job] = [(path, display_path(path), zone, authors, None) for path in paths]
+    results: dict[int, tuple[Thread | None, list[Problem]]] = {}
+    keys: list[str] = []
+    if cache is not None:
+        keys = [cache.key(path, display) for path, display, *_ in jobs]
+        for n, key in enumerate(keys):
+            stored = cache.get(key)
+            if stored is not None:
+                results[n] = stored
+            else:
+                jobs[n] = (*jobs[n][:4], (cache, key))
+    todo = [n for n in range(len(jobs)) if n not in results]
+    results.update(zip(todo, _load_all([jobs[n] for n in todo]), strict=True))
+    if cache is not None:
+        _tidy(cache, set(keys), [keys[n] for n in todo])
+    return [results[n] for n in range(len(jobs))]
+
+
+def _load_all(jobs: list[Job]) -> list[tuple[Thread | None, list[Problem]]]:
+    """Load ``jobs`` in order, by one forked process per core when there is enough."""
     workers = min(len(jobs), cores())
-    if workers < 2 or sum(path.stat().st_size for path in paths) < PARALLEL_FROM_BYTES:
-        return (_load(job) for job in jobs)
+    if workers < 2 or sum(job[0].stat().st_size for job in jobs) < PARALLEL_FROM_BYTES:
+        return [_load(job) for job in jobs]
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=gc.disable)
     # The biggest files first, so no worker is left with a big one at the end.
-    order = sorted(range(len(jobs)), key=lambda n: -paths[n].stat().st_size)
+    order = sorted(range(len(jobs)), key=lambda n: -jobs[n][0].stat().st_size)
     with executor:
         futures = {n: executor.submit(_load, jobs[n]) for n in order}
-        return iter([futures[n].result() for n in range(len(jobs))])
+        return [futures[n].result() for n in range(len(jobs))]
 
 
-def _load(job: tuple[Path, str, ZoneInfo, frozenset[str]]
-          ) -> tuple[Thread | None, list[Problem]]:
-    loaded = load_thread(*job)
+def _load(job: Job) -> tuple[Thread | None, list[Problem]]:
+    path, display, zone, authors, store = job
+    loaded = load_thread(path, display, zone, authors)
+    if store is not None:
+        cache, key = store
+        cache.put(key, loaded)
     if not gc.isenabled():
         gc.collect(0)  # the cycles this file left (see young_collections_only)
     return loaded
+
+
+def _tidy(cache: LoadCache, keys: set[str], stored: list[str]) -> None:
+    """Drop the results of files gone or changed; say so if this build's could not be kept."""
+    unsaved = sum(not cache.has(key) for key in stored)
+    if unsaved:
+        logger.warning("qa_digest: could not save %d loaded Q&A file(s) in %s; the next "
+                       "build loads them again. Check that the folder can be written, or "
+                       "set QA_DIGEST_CACHE = False.", unsaved, cache.folder)
+    removed = cache.keep_only(keys)
+    if removed:
+        logger.debug("qa_digest: removed %d cached Q&A file(s) no longer used", removed)
 
 
 @contextmanager

@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "QA_DIGEST_COMMENTS_PER_PAGE": 50,
     # The intake for new questions: "{subject}" is replaced by the URL-encoded subject.
     "QA_DIGEST_ASK_URL": "mailto:?subject={subject}",
+    # Keep each Q&A file's loaded result in CACHE_PATH/candor-qa/ (by content hash) and
+    # reuse it while the file is unchanged (on in pelicanconf.py).
+    "QA_DIGEST_CACHE": False,
 }
 
 
@@ -38,6 +41,7 @@ def check_settings(pelican: Any) -> None:
             require_count(settings, key, DEFAULTS[key])
         for key in ("QA_DIGEST_PATH", "QA_DIGEST_URL", "QA_DIGEST_ASK_URL"):
             require_type(settings, key, str, "text")
+        require_type(settings, "QA_DIGEST_CACHE", bool, "True or False")
 
 
 def add_generator(pelican: Any) -> type[QADigestGenerator]:

@@ -18,6 +18,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
     cases = [row["case"] for row in result["rows"]]
     assert cases == ["5 posts, cold build", "5 posts, rebuild after editing one post",
                      "5 posts, make build after editing one post",
+                     "5 posts + 40 questions, make build after editing one post",
                      "5 posts, make serve: save → preview rebuilt",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
                      "Disqus import, 20 comments",
@@ -59,4 +60,5 @@ def test_baseline_comparison_of_qa_builds(tmp_path):
     assert lines[0].startswith("| Case | Before | After | After ÷ before |")
     assert "Peak MiB after" in lines[0]
     assert lines[2].startswith("| 5 posts + 20 questions, cold build | ")
-    assert len(lines) == 3
+    assert lines[3].startswith("| 5 posts + 20 questions, make build after editing one post | ")
+    assert len(lines) == 4

@@ -1,0 +1,134 @@
+"""Remember each Q&A file's loaded thread by content hash, across builds.
+
+Loading a Q&A file (YAML, then Markdown and nh3 for every text) is a pure
+function of the file's bytes, its displayed name, the site's time zone, the
+roster's slugs and the code that loads it (``load.load_thread``). With
+``QA_DIGEST_CACHE`` on, its result is kept in ``CACHE_PATH/candor-qa/``, one
+pickle per file, named by the hash of all of those, and the next build reads
+the pickle instead of loading the file again: a changed byte, a new roster
+member, another time zone, a changed line of this package or of
+``candor_common``, or another version of Python-Markdown, nh3, PyYAML or
+MarkupSafe gives another name, so a stale result is never read. The problems
+a file has are part of its result: a file with a mistake reports it again,
+from the cache, on every build.
+
+The folder is local build state, like Pelican's own content cache (also
+pickles): whoever can write to it can run code in the build, so it is never
+shared with anything less trusted than the checkout itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import platform
+import tempfile
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+# Bump when what is stored, or how a name is made, changes.
+FORMAT = 1
+FOLDER = "candor-qa"
+SUFFIX = ".pickle"
+# The packages whose code decides a loaded thread (every module of each is hashed).
+PACKAGES = ("qa_digest", "candor_common")
+LIBRARIES = ("markdown", "nh3", "PyYAML", "MarkupSafe")
+PLUGINS = Path(__file__).resolve().parent.parent
+
+
+class LoadCache:
+    """Loaded Q&A files in ``folder``, named by the hash of what decides them."""
+
+    def __init__(self, folder: Path, zone: ZoneInfo, authors: frozenset[str]) -> None:
+        self.folder = folder
+        self.salt = "\0".join((code_fingerprint(), zone.key, *sorted(authors))).encode()
+
+    def key(self, path: Path, display: str) -> str:
+        """Return the name of ``path``'s loaded result (shown as ``display`` in problems)."""
+        digest = hashlib.sha256(self.salt)
+        digest.update(b"\0" + display.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    def get(self, key: str) -> Any:
+        """Return the stored result of ``key``, or None if there is none (or it is unreadable)."""
+        try:
+            data = self._file(key).read_bytes()
+        except OSError:  # not stored, or no folder to read
+            return None
+        try:
+            # Local build state, as trusted as plugins/ beside it (see the module's note).
+            return pickle.loads(data)  # noqa: S301
+        except Exception:  # noqa: BLE001 - a damaged or foreign file is a miss, loaded again
+            with contextlib.suppress(OSError):
+                self._file(key).unlink()
+            return None
+
+    def has(self, key: str) -> bool:
+        """Return whether ``key`` is stored."""
+        return self._file(key).is_file()
+
+    def put(self, key: str, result: Any) -> None:
+        """Store ``result`` under ``key`` in one step; a folder that cannot be written is
+        left alone (the caller sees it with ``has``)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".loading-")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._file(key))
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+    def keep_only(self, keys: set[str]) -> int:
+        """Remove every stored result but ``keys`` (the files this build loaded); return how
+        many were removed. The folder so never grows beyond the site's Q&A files."""
+        removed = 0
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return 0
+        for name in names:
+            stale = name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys
+            if stale or name.startswith(".loading-"):
+                try:
+                    (self.folder / name).unlink()
+                except OSError:
+                    continue
+                removed += 1
+        return removed
+
+
+def cache_for(settings: Any, zone: ZoneInfo, authors: frozenset[str]) -> LoadCache | None:
+    """Return the build's load cache, or None when QA_DIGEST_CACHE is off."""
+    if not settings.get("QA_DIGEST_CACHE"):
+        return None
+    return LoadCache(Path(settings["CACHE_PATH"]) / FOLDER, zone, authors)
+
+
+@cache
+def code_fingerprint(plugins: Path = PLUGINS) -> str:
+    """Hash the code (PACKAGES under ``plugins``) and library versions that decide a
+    loaded thread."""
+    digest = hashlib.sha256(f"{FORMAT} {platform.python_version()} "
+                            f"libyaml {yaml.__with_libyaml__}".encode())
+    for library in LIBRARIES:
+        digest.update(f"\0{library} {version(library)}".encode())
+    for package in PACKAGES:
+        for source in sorted((plugins / package).glob("*.py")):
+            digest.update(f"\0{package}/{source.name}\0".encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()

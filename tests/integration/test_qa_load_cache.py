@@ -1,0 +1,176 @@
+"""Loaded Q&A files are kept by content hash across builds (QA_DIGEST_CACHE,
+qa_digest/loadcache.py): a build from the cache makes the site a build loading
+every file makes, and whatever decides a file's result is part of its name."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from candor_common.errors import BuildAborted, ConfigError
+from qa_digest import collect as qa_collect
+from qa_digest.loadcache import FOLDER, SUFFIX, LoadCache, code_fingerprint
+from tests.helpers import REPO, build_site
+
+AUTHORS = frozenset({"ana-ruiz", "marcus-adeyemi"})
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(site: Path, output: Path, cache: Path | None) -> None:
+    if cache is None:
+        build_site(site / "pelicanconf.py", output, QA_DIGEST_CACHE=False)
+    else:
+        build_site(site / "pelicanconf.py", output, QA_DIGEST_CACHE=True,
+                   CACHE_PATH=str(cache))
+
+
+def stored(cache: Path) -> list[Path]:
+    return sorted((cache / FOLDER).glob(f"*{SUFFIX}"))
+
+
+@pytest.fixture
+def loads(monkeypatch) -> list[str]:
+    """The names of the files load_thread really loads (not read from the cache)."""
+    names: list[str] = []
+    real = qa_collect.load_thread
+
+    def load_thread(path, *rest):
+        names.append(path.name)
+        return real(path, *rest)
+
+    monkeypatch.setattr(qa_collect, "load_thread", load_thread)
+    return names
+
+
+def test_a_build_from_the_cache_makes_the_site_loading_makes(site_copy, tmp_path, loads):
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    build(site, tmp_path / "clean", None)
+    files = sorted(p.name for p in (site / "content" / "qa").glob("*.yml"))
+    assert sorted(loads) == files
+    loads.clear()
+    build(site, tmp_path / "cold", cache)
+    assert sorted(loads) == files
+    assert len(stored(cache)) == len(files)
+    loads.clear()
+    build(site, tmp_path / "warm", cache)
+    assert loads == []  # every file read from the cache
+    clean = tree(tmp_path / "clean")
+    assert len(clean) > 30 and any(name.startswith("qa/") for name in clean)
+    assert tree(tmp_path / "cold") == clean
+    assert tree(tmp_path / "warm") == clean
+
+
+def test_an_edited_file_is_loaded_again_and_its_old_result_removed(site_copy, tmp_path, loads):
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    build(site, tmp_path / "first", cache)
+    before = stored(cache)
+    spring = site / "content" / "qa" / "spring.yml"
+    spring.write_text(spring.read_text().replace("Yes, by 3 percent in July.",
+                                                 "Yes, by 4 percent in August."))
+    loads.clear()
+    build(site, tmp_path / "second", cache)
+    assert loads == ["spring.yml"]
+    after = stored(cache)
+    assert len(after) == len(before) and len(set(before) - set(after)) == 1
+    page = (tmp_path / "second" / "qa" / "spring" / "s-answered" / "index.html").read_text()
+    assert "by 4 percent in August" in page and "3 percent" not in page
+    build(site, tmp_path / "clean", None)
+    assert tree(tmp_path / "second") == tree(tmp_path / "clean")
+    (site / "content" / "qa" / "results.yml").unlink()
+    build(site, tmp_path / "third", cache)
+    assert len(stored(cache)) == len(before) - 1  # the removed file's result is gone
+
+
+def test_a_file_with_a_mistake_reports_it_from_the_cache_too(site_copy, tmp_path, loads, caplog):
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    results = site / "content" / "qa" / "results.yml"
+    results.write_text(results.read_text().replace("by: marcus-adeyemi", "by: marcus"))
+    message = "results.yml:10: by: 'marcus' is not in the authors roster"
+    for run in ("first", "second"):
+        loads.clear()
+        caplog.clear()
+        with caplog.at_level(logging.ERROR), pytest.raises(BuildAborted):
+            build(site, tmp_path / run, cache)
+        assert message in caplog.text
+    assert loads == []  # the second build read the mistake from the cache
+
+
+def test_a_new_roster_member_is_a_miss(site_copy, tmp_path, loads):
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    build(site, tmp_path / "first", cache)
+    roster = site / "content" / "authors.yml"
+    roster.write_text(roster.read_text() + "  - slug: li-wei\n    name: Li Wei\n"
+                      "    role: Chief Technology Officer\n    bio: Li builds things.\n")
+    loads.clear()
+    build(site, tmp_path / "second", cache)
+    assert len(loads) == len(list((site / "content" / "qa").glob("*.yml")))
+
+
+def test_a_damaged_entry_is_loaded_again(site_copy, tmp_path, loads):
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    build(site, tmp_path / "first", cache)
+    damaged = stored(cache)[0]
+    damaged.write_bytes(b"not a pickle")
+    loads.clear()
+    build(site, tmp_path / "second", cache)
+    assert len(loads) == 1
+    assert damaged.read_bytes() != b"not a pickle"
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")
+
+
+def test_a_cache_that_cannot_be_written_warns_and_still_builds(site_copy, tmp_path, caplog):
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    cache.mkdir()
+    (cache / FOLDER).write_text("a file where the folder should be")
+    with caplog.at_level(logging.WARNING):
+        build(site, tmp_path / "out", cache)
+    assert "could not save 3 loaded Q&A file(s)" in caplog.text
+    assert "QA_DIGEST_CACHE = False" in caplog.text
+    build(site, tmp_path / "clean", None)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_whatever_decides_a_result_is_part_of_its_name(tmp_path):
+    path = tmp_path / "town-hall.yml"
+    path.write_text("session:\n  title: Town hall\n", encoding="utf-8")
+    utc = LoadCache(tmp_path, ZoneInfo("UTC"), AUTHORS)
+    names = {
+        utc.key(path, "content/qa/town-hall.yml"),
+        utc.key(path, "content/qa/other.yml"),
+        LoadCache(tmp_path, ZoneInfo("Europe/Madrid"), AUTHORS).key(
+            path, "content/qa/town-hall.yml"),
+        LoadCache(tmp_path, ZoneInfo("UTC"), AUTHORS | {"li-wei"}).key(
+            path, "content/qa/town-hall.yml"),
+    }
+    path.write_text("session:\n  title: Town hall!\n", encoding="utf-8")
+    names.add(utc.key(path, "content/qa/town-hall.yml"))
+    assert len(names) == 5
+    assert utc.key(path, "content/qa/town-hall.yml") == LoadCache(
+        tmp_path / "elsewhere", ZoneInfo("UTC"), AUTHORS).key(path, "content/qa/town-hall.yml")
+
+
+def test_a_changed_line_of_the_loading_code_changes_every_name(tmp_path):
+    plugins = tmp_path / "plugins"
+    for package in ("qa_digest", "candor_common"):
+        shutil.copytree(REPO / "plugins" / package, plugins / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(plugins)
+    assert before == code_fingerprint.__wrapped__(REPO / "plugins")
+    sanitize = plugins / "qa_digest" / "sanitize.py"
+    sanitize.write_text(sanitize.read_text() + "\n# one more line\n")
+    assert code_fingerprint.__wrapped__(plugins) != before
+
+
+def test_the_setting_must_be_true_or_false(site_copy, tmp_path, caplog):
+    site = site_copy("qa")
+    with caplog.at_level(logging.ERROR), pytest.raises((BuildAborted, ConfigError)):
+        build_site(site / "pelicanconf.py", tmp_path / "out", QA_DIGEST_CACHE="yes")
+    assert "QA_DIGEST_CACHE: expected True or False, got 'yes'" in caplog.text
