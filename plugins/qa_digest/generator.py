@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from candor_common import rebuild
 from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.config import read_config
@@ -85,11 +87,16 @@ class QADigestGenerator(Generator):
             del self.env.globals["qa_shared_imports"]
             self.env.auto_reload = reload
         with stop_on_problems(logger, "qa_digest"):
-            self._write_feeds(digest)
-        urls = {q.id: question_url(self.settings, q) for q in digest.by_id.values()
-                if q.has_page}
-        self._write(f"{hub}digest.json", digest_json(digest, urls).encode("utf-8"))
-        self._write(f"{hub}digest.csv", digest_csv(digest, urls).encode("utf-8"))
+            self._unless_unchanged("qa:feeds", self._write_feeds)
+
+        def urls() -> dict[str, str]:
+            return {q.id: question_url(self.settings, q) for q in digest.by_id.values()
+                    if q.has_page}
+
+        self._unless_unchanged("qa:digest.json", lambda write: write(
+            f"{hub}digest.json", digest_json(digest, urls()).encode("utf-8")))
+        self._unless_unchanged("qa:digest.csv", lambda write: write(
+            f"{hub}digest.csv", digest_csv(digest, urls()).encode("utf-8")))
         logger.info("qa_digest: wrote %d thread pages and %d question pages", pages, questions)
 
     def _write_pages(self, writer: Any, digest: Digest, extra: dict[str, Any]
@@ -107,7 +114,7 @@ class QADigestGenerator(Generator):
                                         self.comments[thread.id], thread_post=post)
         return pages, questions
 
-    def _write_feeds(self, digest: Digest) -> None:
+    def _write_feeds(self, write: Callable[[str, bytes], Any]) -> None:
         config = read_config(self.settings)
         roster = roster_for(self.settings)
         template = self.env.get_template("qa/feed_entry.html")
@@ -120,10 +127,34 @@ class QADigestGenerator(Generator):
             return entry(question, config, question_url(self.settings, question), roster,
                          content)
 
-        write_qa_feeds(self.plans, config, make_entry, self._write)
+        write_qa_feeds(self.plans, config, make_entry, write)
 
-    def _write(self, relative: str, data: bytes) -> None:
-        write_output(self.output_path, relative, data)
+    def _unless_unchanged(self, name: str, make: Callable[[Callable[[str, bytes], Any]], None]
+                          ) -> None:
+        """Run ``make``, which writes files through the function it is given, unless the
+        last build made ``name`` from the same context into this folder (make build).
+
+        The Q&A feeds, ``digest.json`` and ``digest.csv`` are made from the digest,
+        the settings and the roster only, all in the shared context that the
+        rebuild key digests (with the theme and the plugins' code).
+        """
+        state = rebuild.state_for(self.output_path)
+        key = None
+        if state is not None:
+            key = state.key(self.context, name)
+            if state.reusable(name, key):
+                return
+        files: list[str] = []
+
+        def write(relative: str, data: bytes) -> None:
+            files.append(str(self._write(relative, data)))
+
+        make(write)
+        if state is not None:
+            state.remember(name, key, [], files)
+
+    def _write(self, relative: str, data: bytes) -> Path:
+        return write_output(self.output_path, relative, data)
 
 
 def _processes(digest: Digest) -> int:

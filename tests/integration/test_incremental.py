@@ -147,6 +147,26 @@ def test_pages_of_deleted_renamed_and_held_back_posts_are_removed(site, logged):
     assert_same_site(output, site / "clean")
 
 
+@pytest.mark.sample
+def test_q_and_a_feeds_and_exports_are_made_again_only_when_the_q_and_a_changes(site):
+    output = site / "output"
+    build(site, output)
+    made = [output / "qa" / "digest.json", output / "qa" / "digest.csv",
+            output / "feeds" / "qa" / "answers.atom.xml",
+            output / "feeds" / "qa" / "topic" / "marea.rss.xml"]
+    times = [path.stat().st_mtime_ns for path in made]
+    build(site, output)
+    assert [path.stat().st_mtime_ns for path in made] == times  # not written again
+    before = made[0].read_bytes()
+    for data in (site / "content" / "qa").glob("*.yml"):  # a topic renamed everywhere
+        data.write_text(data.read_text(encoding="utf-8").replace("marea", "tides"),
+                        encoding="utf-8")
+    rebuild_equals_clean(site)  # the old topic's feeds removed, the new one's made
+    assert not made[3].exists()
+    assert (output / "feeds" / "qa" / "topic" / "tides.rss.xml").is_file()
+    assert made[0].read_bytes() != before
+
+
 def test_a_file_changed_since_the_build_wrote_it_is_not_removed(site):
     build(site, site / "output")
     page = site / "output" / "posts" / "2026" / "balance-local-launch" / "index.html"
