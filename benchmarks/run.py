@@ -117,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead: compare with this other checkout of Candor "
                              "(cold build and one-edit rebuild at the size's post count)")
     parser.add_argument("--questions", type=int, nargs="+",
-                        help="with --baseline: compare cold builds of the size's posts plus "
-                             "this many questions instead")
+                        help="with --baseline: compare cold builds and make build's rebuild "
+                             "after one edit of the size's posts plus this many questions "
+                             "instead")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--markdown", type=Path, help="also write the report here")
     args = parser.parse_args(argv)
