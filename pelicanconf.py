@@ -54,6 +54,8 @@ FRONTMATTER_MARKDOWN_CACHE = True
 # Each Q&A file, once loaded and sanitized, is kept by content hash and reused
 # while it is unchanged (CACHE_PATH/candor-qa/).
 QA_DIGEST_CACHE = True
+# Each post's word count (for "N min read"), by hash of its HTML (CACHE_PATH/candor-words.json).
+POST_EXTRAS_CACHE = True
 # A rebuild renders only the pages and feeds whose inputs changed since the last
 # successful build into this folder (docs/performance.md); production does not.
 PUBLISHING_INCREMENTAL = True

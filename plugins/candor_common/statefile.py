@@ -1,4 +1,4 @@
-"""JSON state files kept between builds (caches, rebuild records)."""
+"""State files kept between builds (caches, rebuild records), replaced in one step."""
 
 from __future__ import annotations
 
@@ -20,11 +20,21 @@ def read_state(path: Path) -> dict[str, Any] | None:
 
 def write_state(path: Path, data: dict[str, Any]) -> None:
     """Write ``data`` to ``path`` as compact JSON, replacing the file in one step."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(path, text.encode("utf-8", "surrogatepass"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in its folder, then rename it.
+
+    A reader sees the old file or the new one, never half of one; the
+    temporary file (``.NAME-...``) is removed when anything fails.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

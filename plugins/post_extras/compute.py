@@ -30,10 +30,19 @@ def visible_text(html: str) -> str:
     return unescape(HIDDEN_RE.sub(" ", html))
 
 
+def word_count(html: str) -> int:
+    """Return the number of words a reader sees in ``html``."""
+    return len(WORD_RE.findall(visible_text(html)))
+
+
+def minutes_for(words: int, words_per_minute: int) -> int:
+    """Return the minutes an adult needs to read ``words`` words (at least 1)."""
+    return max(1, math.ceil(words / words_per_minute))
+
+
 def reading_minutes(html: str, words_per_minute: int) -> int:
     """Return the minutes an adult needs to read ``html`` (at least 1)."""
-    words = len(WORD_RE.findall(visible_text(html)))
-    return max(1, math.ceil(words / words_per_minute))
+    return minutes_for(word_count(html), words_per_minute)
 
 
 def neighbours(posts: Sequence[Any]) -> dict[int, tuple[Any | None, Any | None]]:

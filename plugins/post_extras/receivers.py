@@ -9,7 +9,8 @@ from pelican.generators import ArticlesGenerator
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults, require_type
-from post_extras.compute import neighbours, reading_minutes, related
+from post_extras.compute import minutes_for, neighbours, related
+from post_extras.wordcache import counts_for
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "POST_EXTRAS_WORDS_PER_MINUTE": 230,
     # How many related posts (by shared tags) an article page shows.
     "POST_EXTRAS_RELATED_MAX": 3,
+    # Keep each post's word count in CACHE_PATH/candor-words.json across builds.
+    "POST_EXTRAS_CACHE": False,
 }
 
 
@@ -28,6 +31,7 @@ def check_settings(pelican: Any) -> None:
         apply_defaults(settings, "POST_EXTRAS_", DEFAULTS)
         require_type(settings, "POST_EXTRAS_WORDS_PER_MINUTE", int, "a whole number such as 230")
         require_type(settings, "POST_EXTRAS_RELATED_MAX", int, "a whole number such as 3")
+        require_type(settings, "POST_EXTRAS_CACHE", bool, "True or False")
 
 
 def add_post_extras(generators: list[Any]) -> None:
@@ -48,7 +52,10 @@ def _add_to(generator: ArticlesGenerator) -> None:
                 + list(generator.hidden_articles) + list(generator.hidden_translations))
     around = neighbours(published)
     alike = related(published, settings["POST_EXTRAS_RELATED_MAX"])
+    counts = counts_for(settings)
     for post in published + unlisted:
-        post.reading_time = reading_minutes(post.content, settings["POST_EXTRAS_WORDS_PER_MINUTE"])
+        post.reading_time = minutes_for(counts.count(post.content),
+                                        settings["POST_EXTRAS_WORDS_PER_MINUTE"])
         post.prev_post, post.next_post = around.get(id(post), (None, None))
         post.related_posts = alike.get(id(post), [])
+    counts.save()

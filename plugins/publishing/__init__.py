@@ -13,12 +13,14 @@ from publishing.receivers import (
     stop_on_failed_sources,
 )
 from publishing.sitemap_dates import pin_sitemap_date
+from publishing.speedups import install as install_speedups
 from publishing.templates import use_template_cache
 from publishing.writer import candor_writer
 
 
 def register() -> None:
     """Connect the publishing receivers to Pelican's signals."""
+    install_speedups()
     signals.initialized.connect(check_settings)
     signals.initialized.connect(open_rebuild_state)
     signals.initialized.connect(use_template_cache)

@@ -24,7 +24,6 @@ import hashlib
 import os
 import pickle
 import platform
-import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -32,6 +31,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+
+from candor_common.statefile import write_atomic
 
 # Bump when what is stored, or how a name is made, changes.
 FORMAT = 1
@@ -81,17 +82,9 @@ class LoadCache:
     def put(self, key: str, result: Any) -> None:
         """Store ``result`` under ``key`` in one step; a folder that cannot be written is
         left alone (the caller sees it with ``has``)."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".loading-")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._file(key))
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):
+            write_atomic(self._file(key), data)
 
     def keep_only(self, keys: set[str]) -> int:
         """Remove every stored result but ``keys`` (the files this build loaded); return how
@@ -103,7 +96,7 @@ class LoadCache:
             return 0
         for name in names:
             stale = name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys
-            if stale or name.startswith(".loading-"):
+            if stale or name.startswith("."):  # or a write that was cut short
                 try:
                     (self.folder / name).unlink()
                 except OSError:

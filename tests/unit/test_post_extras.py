@@ -1,7 +1,12 @@
+import hashlib
+import json
 from datetime import datetime
+from pathlib import Path
 from types import SimpleNamespace as Obj
 
+from post_extras import compute
 from post_extras.compute import neighbours, reading_minutes, related
+from post_extras.wordcache import WordCounts, code_fingerprint, counts_for
 
 
 def post(slug, day, tags=(), lang="en"):
@@ -31,3 +36,55 @@ def test_related_ranks_by_shared_tags_then_newest():
     found = related([main, two, one_new, one_old, unrelated], limit=2)
     assert found[id(main)] == [two, one_new]
     assert found[id(unrelated)] == []
+
+
+def test_word_counts_are_kept_by_hash_of_the_html(tmp_path):
+    path = tmp_path / "candor-words.json"
+    short, long = "<p>one two three</p>", "<p>" + "word " * 500 + "</p>"
+    first = WordCounts(path)
+    assert (first.count(short), first.count(long)) == (3, 500)
+    first.save()
+    stored = json.loads(path.read_text())
+    assert sorted(stored["counts"].values()) == [3, 500]
+    # The next build reads the count instead of counting: a planted count shows it.
+    key = next(k for k, v in stored["counts"].items() if v == 3)
+    stored["counts"][key] = 41
+    path.write_text(json.dumps(stored))
+    second = WordCounts(path)
+    assert second.count(short) == 41
+    assert second.count("<p>one two three four</p>") == 4  # another text: counted
+    second.save()
+    assert sorted(json.loads(path.read_text())["counts"].values()) == [4, 41]  # only used ones
+
+
+def test_word_counts_made_by_other_code_are_dropped(tmp_path):
+    path = tmp_path / "candor-words.json"
+    first = WordCounts(path)
+    first.count("<p>one two three</p>")
+    first.save()
+    stored = json.loads(path.read_text())
+    stored["counts"] = dict.fromkeys(stored["counts"], 41)
+    stored["code"] = "another version of compute.py"
+    path.write_text(json.dumps(stored))
+    assert WordCounts(path).count("<p>one two three</p>") == 3
+    assert code_fingerprint() == hashlib.sha256(Path(compute.__file__).read_bytes()).hexdigest()
+
+
+def test_word_counts_that_cannot_be_saved_warn_and_the_build_goes_on(tmp_path, caplog):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    counts = WordCounts(blocked / "candor-words.json")
+    assert counts.count("<p>one two</p>") == 2
+    counts.save()
+    assert "could not save the word counts" in caplog.text
+    assert "POST_EXTRAS_CACHE" in caplog.text
+
+
+def test_word_counts_stay_in_memory_without_the_setting(tmp_path):
+    settings = {"CACHE_PATH": str(tmp_path), "POST_EXTRAS_CACHE": False}
+    counts = counts_for(settings)
+    counts.count("<p>one</p>")
+    counts.save()
+    assert list(tmp_path.iterdir()) == []
+    settings["POST_EXTRAS_CACHE"] = True
+    assert counts_for(settings).path == tmp_path / "candor-words.json"
