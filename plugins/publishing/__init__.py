@@ -7,6 +7,7 @@ from pelican import signals
 from publishing.build_report import write_build_report
 from publishing.collisions import stop_on_collisions
 from publishing.incremental import open_rebuild_state, save_rebuild_state
+from publishing.parallel import split_posts
 from publishing.receivers import (
     apply_publishing_rules,
     check_settings,
@@ -29,5 +30,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(stop_on_collisions)
     signals.all_generators_finalized.connect(pin_sitemap_date)
     signals.all_generators_finalized.connect(write_build_report)
+    signals.all_generators_finalized.connect(split_posts)
     signals.get_writer.connect(candor_writer)
     signals.finalized.connect(save_rebuild_state)

@@ -8,7 +8,7 @@ from typing import Any
 
 from candor_common.errors import BuildAborted, ConfigError
 from candor_common.report import stop_on_problems
-from candor_common.settings import apply_defaults, require_type
+from candor_common.settings import apply_defaults, require_count, require_type
 from publishing.clock import build_now
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     # True: leave alone every page and feed whose inputs are those the last build
     # made it from (make build). False: render everything (production, CI).
     "PUBLISHING_INCREMENTAL": False,
+    # How many processes render the posts' pages. None: one per core from 200 posts
+    # (publishing.parallel.SPLIT_FROM_POSTS), one below.
+    "PUBLISHING_RENDER_WORKERS": None,
 }
 
 # Pelican writes drafts to these; production empties them so nothing is written.
@@ -49,6 +52,8 @@ def check_settings(pelican: Any) -> None:
         for key in ("PUBLISHING_PREVIEW", "PUBLISHING_REQUIRE_APPROVAL",
                     "PUBLISHING_REQUIRE_DISCLOSURE", "PUBLISHING_INCREMENTAL"):
             require_type(settings, key, bool, "True or False")
+        if settings["PUBLISHING_RENDER_WORKERS"] is not None:
+            require_count(settings, "PUBLISHING_RENDER_WORKERS", 2)
         if settings["PUBLISHING_REQUIRE_APPROVAL"] and not settings["PUBLISHING_APPROVERS"]:
             msg = ("pelicanconf: PUBLISHING_APPROVERS: approval is required but nobody may "
                    "approve. List the approvers, e.g. PUBLISHING_APPROVERS = "

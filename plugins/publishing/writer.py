@@ -164,6 +164,13 @@ class CandorWriter(Writer):
             self._writing = "a feed"
             self._elsewhere = False
 
+    def write_feed(self, *args: Any, **kwargs: Any) -> Any:
+        """Write one of Pelican's own feeds; inside ``split_rendering`` only the first
+        process does (the others would write the same file)."""
+        if self._share is not None and self._share.rank:
+            return None
+        return super().write_feed(*args, **kwargs)
+
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         if (filename in self._written_files and filename not in self._overridden_files
                 and not override):

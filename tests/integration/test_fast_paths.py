@@ -10,8 +10,10 @@ compared with the original quadratic count on random sites.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import random
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -255,6 +257,45 @@ def test_reused_cards_and_two_processes_give_the_plain_rendering(tmp_path, conte
     if settings == "publishconf.py":  # absolute URLs: each card is rendered once, shown twice
         # (the parent's pages only: the worker's are not seen here)
         assert len(rendered) == len(set(rendered)) < len(shown)
+
+
+@pytest.mark.sample
+@pytest.mark.parametrize("settings", ["publishconf.py", "pelicanconf.py"])
+def test_posts_rendered_by_two_processes_give_the_one_process_site(tmp_path, content,
+                                                                  monkeypatch, caplog, settings):
+    overrides = {"PATH": str(content), "PUBLISHING_NOW": NOW, "DELETE_OUTPUT_DIRECTORY": False,
+                 "FRONTMATTER_MARKDOWN_CACHE": False, "FRONTMATTER_MARKDOWN_WORKERS": 1}
+    monkeypatch.setattr(qa_generator, "SPLIT_FROM_ENTRIES", 10**9)  # only the posts split
+    splits = _splits(monkeypatch)
+    build_site(REPO / settings, tmp_path / "one", PUBLISHING_RENDER_WORKERS=1, **overrides)
+    assert splits == []
+    build_site(REPO / settings, tmp_path / "two", PUBLISHING_RENDER_WORKERS=2, **overrides)
+    assert splits == [2]
+    assert_same_site(tmp_path / "two", tmp_path / "one")
+    if settings == "pelicanconf.py":  # a rebuild in two processes, from both one's records
+        post = sorted((content / "posts" / "2026").glob("*.md"))[0]
+        post.write_text(post.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                        encoding="utf-8")
+        caplog.clear()
+        caplog.set_level(logging.INFO, logger="publishing.incremental")
+        build_site(REPO / settings, tmp_path / "two", PUBLISHING_RENDER_WORKERS=2, **overrides)
+        assert splits == [2, 2]
+        rebuilt, left = map(int, re.search(r"rebuilt (\d+) outputs, left (\d+) unchanged",
+                                           caplog.text).groups())
+        assert rebuilt > 0 and left > 0
+        build_site(REPO / settings, tmp_path / "clean", PUBLISHING_RENDER_WORKERS=1,
+                   **overrides)
+        assert_same_site(tmp_path / "two", tmp_path / "clean")
+
+
+def test_posts_split_from_two_hundred_unless_the_setting_says(monkeypatch):
+    from publishing.parallel import SPLIT_FROM_POSTS, render_workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert render_workers({"PUBLISHING_RENDER_WORKERS": None}, SPLIT_FROM_POSTS - 1) == 1
+    assert render_workers({"PUBLISHING_RENDER_WORKERS": None}, SPLIT_FROM_POSTS) == 3
+    assert render_workers({"PUBLISHING_RENDER_WORKERS": 2}, 3) == 2
+    assert render_workers({"PUBLISHING_RENDER_WORKERS": 1}, 10**6) == 1
 
 
 class _Page:

@@ -1,0 +1,68 @@
+"""Render the posts' pages on every core.
+
+Pelican's ``ArticlesGenerator.generate_output`` renders each post page, the
+indexes, archives and the tag, category and author pages one after another.
+From ``SPLIT_FROM_POSTS`` posts (or whenever ``PUBLISHING_RENDER_WORKERS`` is
+set to 2 or more), ``split_posts`` runs it inside the writer's
+``split_rendering`` block: every process makes the same ``write_file`` calls
+in the same order, and each renders its share (``CandorWriter``). The pages
+are the same bytes either way (``tests/integration/test_fast_paths.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from typing import Any
+
+from pelican.generators import ArticlesGenerator
+
+logger = logging.getLogger(__name__)
+
+# Below this many posts (with drafts, hidden posts and translations), forking costs
+# more than it saves.
+SPLIT_FROM_POSTS = 200
+
+
+def split_posts(generators: list[Any]) -> None:
+    """Make each ArticlesGenerator render its pages in ``render_workers`` processes."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            workers = render_workers(generator.settings, _posts(generator))
+            if workers > 1:
+                generator.generate_output = _split(generator.generate_output, workers)
+
+
+def render_workers(settings: Any, posts: int) -> int:
+    """Return how many processes render the posts' pages (1: this one alone).
+
+    ``PUBLISHING_RENDER_WORKERS`` None: one per core from SPLIT_FROM_POSTS posts.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    wanted = settings.get("PUBLISHING_RENDER_WORKERS")
+    if wanted is not None:
+        return int(wanted)
+    if posts < SPLIT_FROM_POSTS:
+        return 1
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def _posts(generator: ArticlesGenerator) -> int:
+    return sum(len(group) for group in (
+        generator.articles, generator.translations, generator.drafts,
+        generator.drafts_translations, generator.hidden_articles,
+        generator.hidden_translations))
+
+
+def _split(generate_output: Any, workers: int) -> Any:
+    def generate_output_split(writer: Any) -> None:
+        split = getattr(writer, "split_rendering", None)
+        if split is None:  # another plugin's writer: one process
+            generate_output(writer)
+            return
+        with split(workers):
+            generate_output(writer)
+    return generate_output_split
