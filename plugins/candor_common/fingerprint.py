@@ -105,16 +105,29 @@ class Fingerprinter:
             while len(self._tables) < len(self.contents):
                 for identity, item in list(self.contents.items()):
                     if identity not in self._tables:
-                        attributes = {name: value for name, value in vars(item).items()
-                                      if name not in CONTENT_SKIP}
-                        self._tables[identity] = self._hash(
-                            b"C", [identity.encode(), self._digest(attributes)])
+                        self._tables[identity] = self._post_table(identity, item)
         except Opaque:
             return None
         if self._table is None or self._table[0] != len(self._tables):
             self._table = (len(self._tables),
                            self._hash(b"T", [self._tables[i] for i in sorted(self._tables)]))
         return _final(self._table[1])
+
+    def post_digest(self, item: Any) -> bytes | None:
+        """Digest every attribute of one post but its body (its entry in the table)."""
+        identity = self.identity(item)
+        known = self._tables.get(identity)
+        if known is None:
+            try:
+                known = self._tables[identity] = self._post_table(identity, item)
+            except Opaque:
+                return None
+        return _final(known)
+
+    def _post_table(self, identity: str, item: Any) -> bytes:
+        attributes = {name: value for name, value in vars(item).items()
+                      if name not in CONTENT_SKIP}
+        return self._hash(b"C", [identity.encode(), self._digest(attributes)])
 
     def _digest(self, value: Any) -> bytes:
         """Encode ``value`` (see ``_leaf``): short leaves as themselves, the rest hashed."""
@@ -182,7 +195,9 @@ class Fingerprinter:
             return self._hash(b"P", [self._digest(value.func), self._digest(value.args),
                                      self._digest(value.keywords)])
         if isinstance(value, URLWrapper):
-            return self._hash(b"u", [label, self._digest(_public_vars(value))])
+            # Its name and slug: what a tag, category or author shows, and its URLs are
+            # made of (with the settings). Not its attributes: Pelican fills some lazily.
+            return self._hash(b"u", [label, self._digest(value.name), self._digest(value.slug)])
         if dataclasses.is_dataclass(value):
             fields = [(field.name, getattr(value, field.name))
                       for field in dataclasses.fields(value)]

@@ -3,12 +3,22 @@
 A ``RebuildState`` belongs to one build. For each output it is asked about
 (a page's ``write_file`` call, a feed), it computes a key: the digest of
 everything that output is made from (``candor_common.fingerprint``) plus the
-digest of the code and templates that make it (``static_digest``). An output
-may be left as it is only when
+digest of the code and templates that make it (``static_digest``). Posts are
+in the key by identity only; what the output read of them is checked apart:
+
+- a *narrow* output (a page Pelican's writer renders) records, while it is
+  rendered, every attribute it reads of every post (``tracking``: each
+  attribute lookup on a post is seen, in templates, filters and Pelican's own
+  methods alike), and the digest of their values; a new title re-renders the
+  pages that read that title, not every page;
+- any other output keeps every post's attributes in its key (the posts' table).
+
+An output may be left as it is only when
 
 - the last successful build made it with the same key,
 - the bodies of the posts it showed (``_content``, which the key leaves out
-  so that one edited post does not change every page) are unchanged, and
+  so that one edited post does not change every page) are unchanged,
+- the attributes it read (a narrow output) have the values they had, and
 - every file it wrote is still there, with the size and modification time
   recorded then.
 
@@ -24,6 +34,7 @@ import logging
 import os
 import sys
 import tempfile
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,7 +49,7 @@ from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "candor-rebuild.json"
 # Keys of the shared context that change while pages are written, or say only
 # when the build ran: Candor's templates never read the build time (a test
@@ -51,6 +62,15 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "feedgen", "lxml", "nh3", "babel",
              "markupsafe", "pyyaml")
 _SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
 
+# Attributes of a post a narrow record does not list: the context and settings
+# (digested with the key); the body and what is made from it (``Reads.bodies``);
+# ``url_format``, which holds the time for an undated page, and whose parts
+# (metadata, slug, lang, date, author, category) are read, and noted, to make it.
+NOT_READ = frozenset({"_context", "settings", "_content", "content", "summary", "url_format"})
+ALL = "*"  # the output read vars(post): it depends on every attribute
+MISSING = b"\0missing"
+METHOD = b"\0method"
+
 _OPEN: dict[str, RebuildState] = {}
 
 
@@ -61,10 +81,45 @@ class Record:
     key: str
     deps: dict[str, str] = field(default_factory=dict)  # post identity -> body digest
     files: dict[str, list[int]] = field(default_factory=dict)  # relative path -> [size, mtime]
+    # post identity -> [the attributes read, sorted; the digest of their values]
+    reads: dict[str, list[Any]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """Return the record for the state file."""
-        return {"key": self.key, "deps": self.deps, "files": self.files}
+        return {"key": self.key, "deps": self.deps, "files": self.files, "reads": self.reads}
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Record:
+        """Read a record of the state file (KeyError, TypeError or ValueError if damaged)."""
+        reads = {str(identity): [[str(name) for name in names], str(value)]
+                 for identity, (names, value) in raw.get("reads", {}).items()}
+        return cls(str(raw["key"]), {str(k): str(v) for k, v in raw["deps"].items()},
+                   {str(p): [int(n) for n in v] for p, v in raw["files"].items()}, reads)
+
+
+class Reads:
+    """What an output read while it was made: post bodies, and (narrow) attributes."""
+
+    def __init__(self, *, narrow: bool) -> None:
+        self.narrow = narrow
+        self.unknown = False  # a part whose reads were not seen was used
+        self.bodies: list[Any] = []
+        self.attributes: dict[int, tuple[Any, set[str]]] = {}  # id(post) -> post, names
+
+    def note(self, item: Any, name: str) -> None:
+        """Note that attribute ``name`` of the post ``item`` was read."""
+        entry = self.attributes.get(id(item))
+        if entry is None:
+            self.attributes[id(item)] = entry = (item, set())
+        entry[1].add(name)
+
+    def update(self, other: Reads) -> None:
+        """Add what ``other`` read (a part made once and used again, say)."""
+        self.unknown = self.unknown or other.unknown
+        self.bodies.extend(other.bodies)
+        for item, names in other.attributes.values():
+            for name in names:
+                self.note(item, name)
 
 
 class RebuildState:
@@ -81,26 +136,31 @@ class RebuildState:
         # (name, id of value) of a context's items -> digest of those items
         self._shapes: dict[tuple[tuple[str, int], ...], bytes] = {}
         self._bodies: dict[str, str] = {}
+        self._read_values: dict[tuple[str, str], bytes | None] = {}
         self.written: set[str] = set()  # every file this build wrote or kept (relative)
         self.reused = 0
         self.rendered = 0
 
     # -- keys ---------------------------------------------------------------
-    def key(self, context: dict[str, Any] | None, *call: Any) -> str | None:
-        """Return the key of an output made from ``context`` and ``call``; None: always make it."""
-        parts = [self.static.encode()]
+    def key(self, context: dict[str, Any] | None, *call: Any, narrow: bool = False
+            ) -> str | None:
+        """Return the key of an output made from ``context`` and ``call``; None: always make it.
+
+        ``narrow``: the posts' attributes are left out (the output's reads are
+        recorded instead: ``tracking(narrow=True)``, ``remember``).
+        """
+        parts = [self.static.encode(), b"narrow" if narrow else b"table"]
         if context is not None:
             shared = self._context_digest(context)
             if shared is None:
                 return None
             parts.append(shared)
-        added_before = len(self.fingerprints.contents)
         own = self.fingerprints.digest(call)
         if own is None:
             return None
         parts.append(own)
-        if len(self.fingerprints.contents) != added_before:
-            # Posts this output reaches that the shared context did not hold.
+        if not narrow:
+            # Every post seen so far: the shared context's and this output's own.
             table = self.fingerprints.content_digest()
             if table is None:
                 return None
@@ -108,7 +168,7 @@ class RebuildState:
         return hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
 
     def _context_digest(self, context: dict[str, Any]) -> bytes | None:
-        """Digest the shared context: each value once per build, the posts' table last.
+        """Digest the shared context, each value once per build (posts by identity).
 
         Pelican hands some pages a copy of the shared context with a few more
         keys, so values are remembered by identity, not the dict.
@@ -132,8 +192,7 @@ class RebuildState:
                 parts.append(known[1])
             base = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
             self._shapes[shape] = base
-        table = self.fingerprints.content_digest()
-        return None if table is None else base + table
+        return base
 
     def body_digest(self, item: Any) -> str:
         """Digest the body of a post (what ``key`` leaves out)."""
@@ -146,6 +205,35 @@ class RebuildState:
             self._bodies[identity] = known
         return known
 
+    def reads_digest(self, item: Any, names: list[str]) -> str | None:
+        """Digest the values of the attributes ``names`` of ``item`` (None: one is opaque)."""
+        identity = self.fingerprints.identity(item)
+        parts = []
+        for name in names:
+            known = self._read_values.get((identity, name), b"")
+            if known == b"":
+                known = self._read_values[(identity, name)] = self._value_digest(item, name)
+            if known is None:
+                return None
+            parts.append(name.encode())
+            parts.append(known)
+        return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+
+    def _value_digest(self, item: Any, name: str) -> bytes | None:
+        if name == ALL:
+            return self.fingerprints.post_digest(item)
+        try:
+            value = getattr(item, name)
+        except AttributeError:
+            return MISSING
+        except Exception:  # noqa: BLE001 - a property that fails: make the page every time
+            return None
+        if isinstance(value, types.MethodType) and value.__self__ is item:
+            # Its code is in the static digest; what it reads of the post is noted when
+            # it runs (and the bodies, for Pelican's memoized get_content/get_summary).
+            return METHOD
+        return self.fingerprints.digest(value)
+
     # -- decisions -----------------------------------------------------------
     def reusable(self, name: str, key: str | None) -> bool:
         """True if ``name`` may be left as the last build wrote it (and keep its record)."""
@@ -155,6 +243,10 @@ class RebuildState:
         for identity, body in record.deps.items():
             item = self.fingerprints.contents.get(identity)
             if item is None or self.body_digest(item) != body:
+                return False
+        for identity, (names, value) in record.reads.items():
+            item = self.fingerprints.contents.get(identity)
+            if item is None or self.reads_digest(item, names) != value:
                 return False
         for relative, (size, mtime) in record.files.items():
             try:
@@ -167,15 +259,30 @@ class RebuildState:
         self.reused += 1
         return True
 
-    def remember(self, name: str, key: str | None, shown: list[Any], files: list[str]) -> None:
-        """Record an output just made: its key, the posts whose bodies it read, its files."""
+    def remember(self, name: str, key: str | None, reads: Reads | None,
+                 files: list[str]) -> None:
+        """Record an output just made: its key, what it read of the posts, its files."""
         self.rendered += 1
         for path in files:
             self.wrote(path)
         if key is None:
             self.current.pop(name, None)
             return
-        deps = {self.fingerprints.identity(item): self.body_digest(item) for item in shown}
+        deps, read = {}, {}
+        if reads is not None and reads.unknown:
+            self.current.pop(name, None)
+            return
+        if reads is not None:
+            deps = {self.fingerprints.identity(item): self.body_digest(item)
+                    for item in reads.bodies}
+            if reads.narrow:
+                for item, names in reads.attributes.values():
+                    sorted_names = sorted(names)
+                    value = self.reads_digest(item, sorted_names)
+                    if value is None:  # no record: made again next time
+                        self.current.pop(name, None)
+                        return
+                    read[self.fingerprints.identity(item)] = [sorted_names, value]
         stats: dict[str, list[int]] = {}
         for path in files:
             try:
@@ -183,7 +290,7 @@ class RebuildState:
             except OSError:
                 return  # not written after all: no record, made again next time
             stats[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
-        self.current[name] = Record(key, deps, stats)
+        self.current[name] = Record(key, deps, stats, read)
 
     def wrote(self, path: str) -> None:
         """Note a file this build wrote (or left as the last build wrote it)."""
@@ -230,9 +337,8 @@ class RebuildState:
             return
         for name, raw in data.get("outputs", {}).items():
             try:
-                self.previous[name] = Record(str(raw["key"]), dict(raw["deps"]),
-                                             {p: list(v) for p, v in raw["files"].items()})
-            except (KeyError, TypeError, AttributeError):
+                self.previous[name] = Record.from_json(raw)
+            except (KeyError, TypeError, ValueError, AttributeError):
                 continue
 
     def save(self) -> None:
@@ -262,33 +368,90 @@ class RebuildState:
         self.rendered += data["rendered"]
         self.reused += data["reused"]
         for name, raw in data["records"].items():
-            self.current[name] = Record(raw["key"], raw["deps"], raw["files"])
+            self.current[name] = Record.from_json(raw)
 
     def _part_file(self, parent: int, rank: int) -> Path:
         folder = self.cache_file.parent if self.cache_file else Path(tempfile.gettempdir())
         return folder / f".rebuild-part-{parent}-{rank}"
 
 
-# -- which posts a page shows ------------------------------------------------
-_SHOWN: list[Any] | None = None
+# -- what an output reads of the posts ------------------------------------------
+_TRACKING: list[Reads] = []  # innermost last; one output is made at a time
+_object_getattribute = object.__getattribute__
 
 
 @contextmanager
-def tracking_bodies() -> Iterator[list[Any]]:
-    """Collect the posts whose body (or a summary made from it) is read inside the block."""
-    global _SHOWN  # noqa: PLW0603 - one page is rendered at a time
-    saved, _SHOWN = _SHOWN, []
+def tracking(*, narrow: bool) -> Iterator[Reads]:
+    """Collect what is read of the posts inside the block: the bodies (a page that shows
+    a body or a summary made from it), and with ``narrow`` every attribute.
+
+    A block inside another adds what it read to the outer one too. While a
+    narrow block is open, every attribute lookup on a post (Pelican's
+    ``Content``) is noted, whoever makes it: a template, a filter, a method.
+    """
+    reads = Reads(narrow=narrow)
+    _TRACKING.append(reads)
+    if narrow and "__getattribute__" not in Content.__dict__:
+        Content.__getattribute__ = _reading  # type: ignore[method-assign,assignment]
     try:
-        yield _SHOWN
+        yield reads
     finally:
-        _SHOWN = saved
+        _TRACKING.pop()
+        if _TRACKING:
+            _TRACKING[-1].update(reads)
+        if not any(open_reads.narrow for open_reads in _TRACKING) and \
+                "__getattribute__" in Content.__dict__:
+            del Content.__getattribute__
+
+
+@contextmanager
+def part() -> Iterator[Reads | None]:
+    """Make a part that later outputs use again (a card, a partial, a feed entry).
+
+    Inside an output's block it collects what the part reads (and adds it to
+    that output's); keep it with the part and give it to ``note_reads`` at
+    each use. Outside any block it yields None.
+    """
+    if not _TRACKING:
+        yield None
+        return
+    with tracking(narrow=_TRACKING[-1].narrow) as reads:
+        yield reads
+
+
+def note_reads(reads: Reads | None) -> None:
+    """Add what a part read (``part``) to the open block, if any.
+
+    None (the part was made outside any block: what it read is unknown) makes
+    the output unrecordable: it is rendered again by the next build.
+    """
+    if _TRACKING:
+        if reads is None:
+            _TRACKING[-1].unknown = True
+        else:
+            _TRACKING[-1].update(reads)
+
+
+def _reading(self: Any, name: str) -> Any:
+    if _TRACKING:
+        top = _TRACKING[-1]
+        if top.narrow:
+            if name[:2] == "__":
+                if name == "__dict__":
+                    top.note(self, ALL)
+            elif name not in NOT_READ:
+                top.note(self, name)
+    return _object_getattribute(self, name)
 
 
 def _watch(method: Any, *, summary: bool) -> Any:
-    # ``method`` is the class's own attribute (Pelican's ``memoized`` descriptor).
+    # ``method`` is the class's own attribute (Pelican's ``memoized`` descriptor): a
+    # second page gets the first one's result without reading anything, so the body
+    # is noted here. A summary from the ``Summary`` field reads ``metadata`` (noted
+    # by the lookup itself in a narrow block).
     def watched(self: Any, siteurl: str) -> Any:
-        if _SHOWN is not None and not (summary and "summary" in self.metadata):
-            _SHOWN.append(self)
+        if _TRACKING and not (summary and "summary" in self.metadata):
+            _TRACKING[-1].bodies.append(self)
         return method.__get__(self, type(self))(siteurl)
     watched.__wrapped__ = method  # type: ignore[attr-defined]
     return watched

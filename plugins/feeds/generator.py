@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from pelican.generators import Generator
@@ -50,28 +50,37 @@ class FeedsGenerator(Generator):
         state = rebuild.state_for(self.output_path)
         with stop_on_problems(logger, "feeds"), \
                 _site_relative_links(self.context, self.config.site_url):
-            entries: dict[int, EntryData] = {}
+            entries: dict[int, tuple[EntryData, Any]] = {}
             for plan in self.plans:
                 for fmt in self.config.formats:
                     name, key = f"feed:{plan.path(fmt)}", None
                     if state is not None:
-                        # An entry is made from its post (attributes and body), the
-                        # shared context (other posts' URLs) and the settings.
+                        # An entry is made from its post (what it reads of it, and its
+                        # body), the shared context and the settings.
                         key = state.key(self.context, plan, fmt, self.config,
-                                        [state.body_digest(a) for a in plan.articles])
+                                        [state.body_digest(a) for a in plan.articles],
+                                        narrow=True)
                         if state.reusable(name, key):
                             continue
-                    shown = [self._entry(entries, article) for article in plan.articles]
-                    target = self._write(plan.path(fmt),
-                                         render_feed(plan, fmt, shown, self.config))
+                    with (rebuild.tracking(narrow=True) if state is not None
+                          else nullcontext()) as reads:
+                        shown = [self._entry(entries, article) for article in plan.articles]
+                        target = self._write(plan.path(fmt),
+                                             render_feed(plan, fmt, shown, self.config))
                     if state is not None:
-                        state.remember(name, key, [], [str(target)])
+                        state.remember(name, key, reads, [str(target)])
 
-    def _entry(self, entries: dict[int, EntryData], article: Any) -> EntryData:
-        """Return the entry of ``article``, computed once per build."""
-        if id(article) not in entries:
-            entries[id(article)] = entry_data(article, self.config)
-        return entries[id(article)]
+    def _entry(self, entries: dict[int, tuple[EntryData, Any]], article: Any) -> EntryData:
+        """Return the entry of ``article``, computed once per build (what computing it read
+        counts for every feed that carries it)."""
+        kept = entries.get(id(article))
+        if kept is not None:
+            rebuild.note_reads(kept[1])
+            return kept[0]
+        with rebuild.part() as reads:
+            entry = entry_data(article, self.config)
+        entries[id(article)] = (entry, reads)
+        return entry
 
     def _write(self, relative_path: str, data: bytes) -> Any:
         target = write_output(self.output_path, relative_path, data)

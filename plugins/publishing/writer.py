@@ -28,7 +28,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -148,18 +148,18 @@ class CandorWriter(Writer):
         key = None
         if state is not None:
             key = state.key(context, str(name), getattr(template, "name", None), args,
-                            kwargs, context.get("localsiteurl"))
+                            kwargs, context.get("localsiteurl"), narrow=True)
             if state.reusable(str(name), key):
                 elsewhere, state = True, None
         self._writing = describe(template, kwargs)
         self._elsewhere = elsewhere
         self._opened = []
         try:
-            with rebuild.tracking_bodies() as shown:
+            with rebuild.tracking(narrow=True) if state is not None else nullcontext() as reads:
                 super().write_file(name, _RenderedElsewhere(template) if elsewhere
                                    else template, context, *args, **kwargs)
             if state is not None:
-                state.remember(str(name), key, shown, self._opened)
+                state.remember(str(name), key, reads, self._opened)
         finally:
             self._writing = "a feed"
             self._elsewhere = False

@@ -151,7 +151,7 @@ class QADigestGenerator(Generator):
 
         make(write)
         if state is not None:
-            state.remember(name, key, [], files)
+            state.remember(name, key, None, files)
 
     def _write(self, relative: str, data: bytes) -> Path:
         return write_output(self.output_path, relative, data)

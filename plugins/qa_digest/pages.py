@@ -18,6 +18,7 @@ from jinja2.utils import concat
 from markupsafe import Markup
 from pelican.utils import get_relative_path, path_to_url
 
+from candor_common import rebuild
 from qa_digest.conversation import ThreadComments
 from qa_digest.model import PUBLIC_STATUSES, Digest, Question, Thread
 from qa_digest.urls import comments_url, hub_url, question_url, save_as, thread_url
@@ -105,8 +106,8 @@ class CardRenderer:
     def __init__(self, env: Any, context: dict[str, Any]) -> None:
         self.template = env.get_template("partials/qa_question.html")
         self.context = context
-        self.modules: dict[str, Any] = {}
-        self.cards: dict[tuple[str, str], Markup] = {}
+        self.modules: dict[str, tuple[Any, Any]] = {}  # siteurl -> module, what it read
+        self.cards: dict[tuple[str, str], tuple[Markup, Any]] = {}  # ... -> card, what it read
 
     def render(self, name: str, questions: Sequence[Question],
                page: dict[str, Any]) -> PageCards:
@@ -119,20 +120,29 @@ class CardRenderer:
         siteurl = page_siteurl(self.context, name)
         key = (siteurl, question.id)
         # A question is on two pages: its card is kept from the first until the second.
-        card = self.cards.pop(key, None)
-        if card is None:
-            card = self.cards[key] = self._module(siteurl, name, page).question_card(question)
+        kept = self.cards.pop(key, None)
+        if kept is not None:
+            rebuild.note_reads(kept[1])  # what it read counts for this page too
+            return kept[0]
+        module = self._module(siteurl, name, page)
+        with rebuild.part() as reads:
+            card = module.question_card(question)
+        self.cards[key] = (card, reads)
         return card
 
     def _module(self, siteurl: str, name: str, page: dict[str, Any]) -> Any:
-        module = self.modules.get(siteurl)
-        if module is None:
-            page_vars = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
-                         **page}
-            if self.context["RELATIVE_URLS"]:
-                page_vars["SITEURL"] = page_vars["localsiteurl"] = siteurl
-            page_vars["output_file"] = name
-            module = self.modules[siteurl] = self.template.make_module(page_vars)
+        kept = self.modules.get(siteurl)
+        if kept is not None:
+            rebuild.note_reads(kept[1])
+            return kept[0]
+        page_vars = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
+                     **page}
+        if self.context["RELATIVE_URLS"]:
+            page_vars["SITEURL"] = page_vars["localsiteurl"] = siteurl
+        page_vars["output_file"] = name
+        with rebuild.part() as reads:
+            module = self.template.make_module(page_vars)
+        self.modules[siteurl] = (module, reads)
         return module
 
 
@@ -226,7 +236,7 @@ def shared_include(env: Any) -> Callable[..., Markup]:
     that names another template by an expression is rendered every time.
     """
     reads: dict[str, frozenset[str] | None] = {}
-    rendered: dict[tuple[Any, ...], Markup] = {}
+    rendered: dict[tuple[Any, ...], tuple[Markup, Any]] = {}  # ... -> HTML, what it read
 
     @pass_context
     def include(context: Context, name: str) -> Markup:
@@ -238,9 +248,13 @@ def shared_include(env: Any) -> Callable[..., Markup]:
             return _render_include(template, context)
         key = (name, *(_identity(context.get(n, _MISSING)) for n in sorted(names)))
         found = rendered.get(key)
-        if found is None:
-            found = rendered[key] = _render_include(template, context)
-        return found
+        if found is not None:
+            rebuild.note_reads(found[1])  # what it read counts for this page too
+            return found[0]
+        with rebuild.part() as posts_read:
+            html = _render_include(template, context)
+        rendered[key] = (html, posts_read)
+        return html
 
     return include
 
@@ -256,7 +270,7 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
     another by an expression.
     """
     reads: dict[tuple[str, ...], frozenset[str] | None] = {}
-    made: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    made: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}  # ... -> modules, reads
 
     @pass_context
     def imports(context: Context, *names: str) -> tuple[Any, ...] | None:
@@ -268,11 +282,15 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
         if read is None:
             return None
         key = (names, *(_identity(context.get(n, _MISSING)) for n in sorted(read)))
-        modules = made.get(key)
-        if modules is None:
-            page_vars = context.get_all()
-            modules = made[key] = tuple(env.get_template(name).make_module(page_vars, True)
-                                        for name in names)
+        kept = made.get(key)
+        if kept is not None:
+            rebuild.note_reads(kept[1])  # what making them read counts for this page too
+            return kept[0]
+        page_vars = context.get_all()
+        with rebuild.part() as posts_read:
+            modules = tuple(env.get_template(name).make_module(page_vars, True)
+                            for name in names)
+        made[key] = (modules, posts_read)
         return modules
 
     return imports

@@ -91,6 +91,25 @@ def test_editing_a_post_renders_its_page_and_what_shows_its_text(site, logged):
 
 
 @pytest.mark.sample
+def test_a_new_title_renders_the_pages_that_show_it_not_every_page(site, logged):
+    build(site, site / "output")
+    total, _ = counts(logged)
+    # A post without questions: a Q&A thread's post title is in the Q&A digest, which
+    # every page's navigation reads, so a title with questions renders every page.
+    edit(site / "content" / "posts" / "2025" / "a-hard-quarter.md", "Title: ",
+         "Title: Retitled: ")
+    rebuild_equals_clean(site)
+    rendered, reused = counts(logged)
+    assert rendered + reused == total
+    assert 1 < rendered < total // 2
+    shown = [p.relative_to(site / "output").as_posix()
+             for p in (site / "output").rglob("*.html") if b"Retitled: " in p.read_bytes()]
+    # Its page, the lists and the neighbours that show the title were made again.
+    for name in ("posts/2025/a-hard-quarter/index.html", "index.html", "archives/index.html"):
+        assert name in shown
+
+
+@pytest.mark.sample
 @pytest.mark.parametrize("change", ["title", "answer", "template", "roster", "deleted"])
 def test_every_kind_of_change_gives_the_clean_build(site, logged, change):
     build(site, site / "output")

@@ -1,0 +1,183 @@
+"""What a page reads of the posts, for the incremental rebuild (candor_common.rebuild).
+
+Each test plays two builds: the first renders a page through ``tracking`` and
+records it; the second, with a new ``RebuildState`` over the same state file,
+asks whether the page may be left as it is, after changing a post or not.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pelican.contents import Article, Content
+from pelican.settings import DEFAULT_CONFIG
+
+from candor_common import rebuild
+from candor_common.rebuild import RebuildState, note_reads, part, tracking
+
+SETTINGS = {**copy.deepcopy(DEFAULT_CONFIG), "PATH": "/site"}
+
+
+def post(slug: str, title: str = "A title", **extra: Any) -> Article:
+    metadata = {"title": title, "slug": slug, "date": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+                **extra}
+    context = {"generated_content": {}, "static_content": {}, "static_links": set(),
+               "localsiteurl": ""}
+    return Article("<p>Body</p>", metadata, settings=SETTINGS,
+                   source_path=f"/site/posts/{slug}.md", context=context)
+
+
+class Site:
+    """A page written from ``posts`` by ``render``, over builds sharing one state file."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.output = tmp_path / "output"
+        self.output.mkdir()
+        self.state_file = tmp_path / "state.json"
+
+    def build(self, posts: list[Article], render: Callable[[list[Article]], str]) -> bool:
+        """Run one build of the page; return True if it was rendered (not left as it is)."""
+        state = RebuildState(str(self.output), self.state_file, "static")
+        state.load()
+        key = state.key(None, "page.html", posts, narrow=True)
+        if state.reusable("page.html", key):
+            state.save()
+            return False
+        with tracking(narrow=True) as reads:
+            html = render(posts)
+        target = self.output / "page.html"
+        target.write_text(html, encoding="utf-8")
+        state.remember("page.html", key, reads, [str(target)])
+        state.save()
+        return True
+
+
+def titles(posts: list[Article]) -> str:
+    return " ".join(p.title for p in posts)
+
+
+def test_a_block_notes_what_python_code_reads_and_only_inside_it():
+    item = post("a")
+    assert item.title == "A title"  # outside: nothing is watching
+    assert "__getattribute__" not in Content.__dict__
+    with tracking(narrow=True) as reads:
+        assert "__getattribute__" in Content.__dict__
+        assert item.url == "a.html"
+        assert not hasattr(item, "missing_field")
+    assert "__getattribute__" not in Content.__dict__
+    names = reads.attributes[id(item)][1]
+    # The property, what Pelican's code read to make it, and the failed lookup.
+    assert {"url", "slug", "metadata", "missing_field"} <= names
+    assert not names & {"_context", "settings", "url_format"}
+
+
+def test_a_block_inside_another_adds_to_it():
+    first, second = post("a"), post("b")
+    with tracking(narrow=True) as outer:
+        _ = first.title
+        with tracking(narrow=True) as inner:
+            _ = second.lang
+    assert set(inner.attributes) == {id(second)}
+    assert set(outer.attributes) == {id(first), id(second)}
+
+
+def test_a_page_is_rendered_again_when_what_it_read_changed(tmp_path):
+    site = Site(tmp_path)
+    posts = [post("a"), post("b")]
+    assert site.build(posts, titles)
+    assert not site.build([post("a"), post("b")], titles)  # nothing changed
+    assert not site.build([post("a"), post("b", mood="calm")], titles)  # not read
+    assert site.build([post("a"), post("b", title="Another")], titles)  # read: rendered
+    assert not site.build([post("a"), post("b", title="Another")], titles)
+
+
+def test_a_lookup_that_failed_is_a_read_too(tmp_path):
+    site = Site(tmp_path)
+
+    def badge(posts: list[Article]) -> str:
+        return " ".join(getattr(p, "badge", "none") for p in posts)
+
+    assert site.build([post("a")], badge)
+    assert not site.build([post("a")], badge)
+    assert site.build([post("a", badge="new")], badge)
+
+
+def test_reading_vars_depends_on_every_attribute(tmp_path):
+    site = Site(tmp_path)
+
+    def everything(posts: list[Article]) -> str:
+        return str(len(vars(posts[0])))
+
+    assert site.build([post("a")], everything)
+    assert not site.build([post("a")], everything)
+    assert site.build([post("a", mood="calm")], everything)
+
+
+def test_a_part_made_for_one_page_counts_for_the_next_that_uses_it(tmp_path):
+    cards: dict[str, Any] = {}
+
+    def card(item: Article) -> str:
+        kept = cards.get(item.slug)
+        if kept is not None:
+            note_reads(kept[1])
+            return kept[0]
+        with part() as reads:
+            html = f"<li>{item.title}</li>"
+        cards[item.slug] = (html, reads)
+        return html
+
+    shared = post("shared")
+    (tmp_path / "1").mkdir()
+    (tmp_path / "2").mkdir()
+    first, second = Site(tmp_path / "1"), Site(tmp_path / "2")
+    assert first.build([shared], lambda posts: card(posts[0]))
+    assert second.build([shared], lambda posts: card(posts[0]))  # the card is reused here
+    cards.clear()
+    renamed = post("shared", title="Renamed")
+    assert second.build([renamed], lambda posts: card(posts[0]))
+
+
+def test_a_part_whose_reads_are_unknown_leaves_no_record(tmp_path):
+    with part() as reads:  # outside any block
+        pass
+    assert reads is None
+    site = Site(tmp_path)
+
+    def uses_unknown_part(posts: list[Article]) -> str:
+        note_reads(None)
+        return titles(posts)
+
+    assert site.build([post("a")], uses_unknown_part)
+    assert site.build([post("a")], uses_unknown_part)  # no record: rendered every time
+
+
+@pytest.mark.parametrize("summary", [True, False])
+def test_a_memoized_summary_still_counts_for_the_second_page(tmp_path, summary):
+    rebuild.watch_bodies()
+    extra = {"summary": "<p>Set by hand</p>"} if summary else {}
+    shared = post("a", **extra)
+    _ = shared.get_summary("")  # another page asked first: Pelican keeps the result
+    with tracking(narrow=True) as reads:
+        shared.get_summary("")
+    if summary:
+        assert "metadata" in reads.attributes[id(shared)][1]
+        assert reads.bodies == []
+    else:
+        assert reads.bodies == [shared]
+
+
+def test_the_state_file_keeps_the_reads(tmp_path):
+    site = Site(tmp_path)
+    site.build([post("a")], titles)
+    state = RebuildState(str(site.output), site.state_file, "static")
+    state.load()
+    record = state.previous["page.html"]
+    [(names, value)] = record.reads.values()
+    assert "title" in names
+    assert len(value) == 32
+    assert rebuild.FORMAT == 2
