@@ -84,17 +84,55 @@ class Record:
     # post identity -> [the attributes read, sorted; the digest of their values]
     reads: dict[str, list[Any]] = field(default_factory=dict)
 
-    def as_json(self) -> dict[str, Any]:
-        """Return the record for the state file."""
-        return {"key": self.key, "deps": self.deps, "files": self.files, "reads": self.reads}
+    def as_json(self, tables: Tables) -> dict[str, Any]:
+        """Return the record for the state file, posts and name lists as numbers in ``tables``."""
+        return {"key": self.key, "files": self.files,
+                "deps": [[tables.post(i), digest] for i, digest in self.deps.items()],
+                "reads": [[tables.post(i), tables.names(names), digest]
+                          for i, (names, digest) in self.reads.items()]}
 
     @classmethod
-    def from_json(cls, raw: Any) -> Record:
-        """Read a record of the state file (KeyError, TypeError or ValueError if damaged)."""
-        reads = {str(identity): [[str(name) for name in names], str(value)]
-                 for identity, (names, value) in raw.get("reads", {}).items()}
-        return cls(str(raw["key"]), {str(k): str(v) for k, v in raw["deps"].items()},
-                   {str(p): [int(n) for n in v] for p, v in raw["files"].items()}, reads)
+    def from_json(cls, raw: Any, posts: list[str], names: list[list[str]]) -> Record:
+        """Read a record of the state file (KeyError, TypeError, ValueError or IndexError
+        if it is damaged)."""
+        deps = {posts[int(i)]: str(digest) for i, digest in raw["deps"]}
+        reads = {posts[int(i)]: [names[int(n)], str(digest)] for i, n, digest in raw["reads"]}
+        files = {str(p): [int(n) for n in v] for p, v in raw["files"].items()}
+        return cls(str(raw["key"]), deps, files, reads)
+
+
+class Tables:
+    """The posts and attribute-name lists of a state file, each written once, by number."""
+
+    def __init__(self) -> None:
+        self._posts: dict[str, int] = {}
+        self._names: dict[tuple[str, ...], int] = {}
+
+    def post(self, identity: str) -> int:
+        """Return the number of ``identity``."""
+        return self._posts.setdefault(identity, len(self._posts))
+
+    def names(self, names: list[str]) -> int:
+        """Return the number of a list of attribute names."""
+        return self._names.setdefault(tuple(names), len(self._names))
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the tables for the state file."""
+        return {"posts": list(self._posts), "names": [list(n) for n in self._names]}
+
+
+def _records(data: dict[str, Any], field: str) -> dict[str, Record]:
+    """Read the records in ``data[field]``, numbered against ``data``'s tables; skip
+    damaged ones."""
+    posts = [str(p) for p in data.get("posts", [])]
+    names = [[str(n) for n in group] for group in data.get("names", [])]
+    records = {}
+    for name, raw in data.get(field, {}).items():
+        try:
+            records[name] = Record.from_json(raw, posts, names)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            continue
+    return records
 
 
 class Reads:
@@ -131,12 +169,14 @@ class RebuildState:
         self.static = static
         self.previous: dict[str, Record] = {}
         self.current: dict[str, Record] = {}
+        self.previous_contexts: frozenset[str] = frozenset()  # shared contexts' digests
         self.fingerprints = Fingerprinter()
         self._values: dict[tuple[str, int], tuple[Any, bytes | None]] = {}
         # (name, id of value) of a context's items -> digest of those items
         self._shapes: dict[tuple[tuple[str, int], ...], bytes] = {}
         self._bodies: dict[str, str] = {}
         self._read_values: dict[tuple[str, str], bytes | None] = {}
+        self._reads: dict[tuple[str, tuple[str, ...]], str | None] = {}
         self.written: set[str] = set()  # every file this build wrote or kept (relative)
         self.reused = 0
         self.rendered = 0
@@ -194,6 +234,12 @@ class RebuildState:
             self._shapes[shape] = base
         return base
 
+    def known_context(self, context: dict[str, Any]) -> bool:
+        """True if the last build digested this shared context too (the pages made from it
+        are then likely to be left as they are)."""
+        shared = self._context_digest(context)
+        return shared is not None and shared.hex() in self.previous_contexts
+
     def body_digest(self, item: Any) -> str:
         """Digest the body of a post (what ``key`` leaves out)."""
         identity = self.fingerprints.identity(item)
@@ -208,6 +254,9 @@ class RebuildState:
     def reads_digest(self, item: Any, names: list[str]) -> str | None:
         """Digest the values of the attributes ``names`` of ``item`` (None: one is opaque)."""
         identity = self.fingerprints.identity(item)
+        memo_key = (identity, tuple(names))
+        if memo_key in self._reads:
+            return self._reads[memo_key]
         parts = []
         for name in names:
             known = self._read_values.get((identity, name), b"")
@@ -217,7 +266,9 @@ class RebuildState:
                 return None
             parts.append(name.encode())
             parts.append(known)
-        return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+        digest = hashlib.blake2b(b"\0".join(parts), digest_size=8).hexdigest()
+        self._reads[memo_key] = digest
+        return digest
 
     def _value_digest(self, item: Any, name: str) -> bytes | None:
         if name == ALL:
@@ -335,28 +386,29 @@ class RebuildState:
                 or data.get("static") != self.static
                 or data.get("output") != self.output_path):
             return
-        for name, raw in data.get("outputs", {}).items():
-            try:
-                self.previous[name] = Record.from_json(raw)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                continue
+        self.previous = _records(data, "outputs")
+        contexts = data.get("contexts", [])
+        self.previous_contexts = frozenset(str(c) for c in contexts if isinstance(c, str))
 
     def save(self) -> None:
         """Write this build's records atomically."""
         if self.cache_file is None:
             return
-        data = {"format": FORMAT, "static": self.static, "output": self.output_path,
-                "outputs": {name: self.current[name].as_json() for name in sorted(self.current)}}
-        write_state(self.cache_file, data)
+        tables = Tables()
+        outputs = {name: self.current[name].as_json(tables) for name in sorted(self.current)}
+        contexts = sorted(shared.hex() for shared in self._shapes.values())
+        write_state(self.cache_file, {"format": FORMAT, "static": self.static,
+                                      "output": self.output_path, "contexts": contexts,
+                                      **tables.as_json(), "outputs": outputs})
 
     def save_part(self, parent: int, rank: int) -> None:
         """Write the records a worker process made, for the parent (pid) to merge."""
         part = self._part_file(parent, rank)
         part.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(json.dumps({
-            "rendered": self.rendered, "reused": self.reused,
-            "records": {name: record.as_json() for name, record in self.current.items()},
-        }), encoding="utf-8")
+        tables = Tables()
+        records = {name: record.as_json(tables) for name, record in self.current.items()}
+        part.write_text(json.dumps({"rendered": self.rendered, "reused": self.reused,
+                                    **tables.as_json(), "records": records}), encoding="utf-8")
 
     def merge_part(self, parent: int, rank: int) -> None:
         """Take in a worker's records and its counts of pages rendered and left alone."""
@@ -367,8 +419,7 @@ class RebuildState:
             part.unlink(missing_ok=True)
         self.rendered += data["rendered"]
         self.reused += data["reused"]
-        for name, raw in data["records"].items():
-            self.current[name] = Record.from_json(raw)
+        self.current.update(_records(data, "records"))
 
     def _part_file(self, parent: int, rank: int) -> Path:
         folder = self.cache_file.parent if self.cache_file else Path(tempfile.gettempdir())

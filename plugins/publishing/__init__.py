@@ -14,6 +14,7 @@ from publishing.receivers import (
     stop_on_failed_sources,
 )
 from publishing.sitemap_dates import pin_sitemap_date
+from publishing.speedups import freeze_urls, thaw_urls
 from publishing.speedups import install as install_speedups
 from publishing.templates import use_template_cache
 from publishing.writer import candor_writer
@@ -22,6 +23,7 @@ from publishing.writer import candor_writer
 def register() -> None:
     """Connect the publishing receivers to Pelican's signals."""
     install_speedups()
+    signals.initialized.connect(thaw_urls)
     signals.initialized.connect(check_settings)
     signals.initialized.connect(open_rebuild_state)
     signals.initialized.connect(use_template_cache)
@@ -32,4 +34,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(write_build_report)
     signals.all_generators_finalized.connect(split_posts)
     signals.get_writer.connect(candor_writer)
+    signals.get_writer.connect(freeze_urls)  # after every context is final
     signals.finalized.connect(save_rebuild_state)
+    signals.finalized.connect(thaw_urls)

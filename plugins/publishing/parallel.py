@@ -7,6 +7,9 @@ set to 2 or more), ``split_posts`` runs it inside the writer's
 ``split_rendering`` block: every process makes the same ``write_file`` calls
 in the same order, and each renders its share (``CandorWriter``). The pages
 are the same bytes either way (``tests/integration/test_fast_paths.py``).
+An incremental rebuild whose shared context the last build had (no post
+added, removed or moved) renders in one process: few pages change, and every
+process would check every page.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import os
 from typing import Any
 
 from pelican.generators import ArticlesGenerator
+
+from candor_common import rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +36,7 @@ def split_posts(generators: list[Any]) -> None:
         if isinstance(generator, ArticlesGenerator):
             workers = render_workers(generator.settings, _posts(generator))
             if workers > 1:
-                generator.generate_output = _split(generator.generate_output, workers)
+                generator.generate_output = _split(generator, workers)
 
 
 def render_workers(settings: Any, posts: int) -> int:
@@ -57,10 +62,15 @@ def _posts(generator: ArticlesGenerator) -> int:
         generator.hidden_translations))
 
 
-def _split(generate_output: Any, workers: int) -> Any:
+def _split(generator: ArticlesGenerator, workers: int) -> Any:
+    generate_output = generator.generate_output
+
     def generate_output_split(writer: Any) -> None:
         split = getattr(writer, "split_rendering", None)
-        if split is None:  # another plugin's writer: one process
+        state = rebuild.state_for(writer.output_path)
+        if split is None or (state is not None and state.known_context(generator.context)):
+            # Another plugin's writer; or a rebuild whose shared context the last build
+            # had: few pages to render, and each process would check them all.
             generate_output(writer)
             return
         with split(workers):

@@ -16,11 +16,42 @@ from pelican.utils import posixize_path
 
 # Pelican's own, for comparison (tests).
 PELICAN_GET_RELATIVE_SOURCE_PATH = Content.get_relative_source_path
+PELICAN_GET_URL_SETTING = Content.get_url_setting
+
+# While the pages are written: (id of a post, "url" or "save_as"...) -> post, value.
+_URLS: dict[tuple[int, str], tuple[Any, str]] | None = None
 
 
 def install() -> None:
-    """Replace ``Content.get_relative_source_path`` with ``relative_source_path``."""
+    """Replace ``get_relative_source_path`` and ``get_url_setting`` of Pelican's ``Content``."""
     Content.get_relative_source_path = relative_source_path  # type: ignore[method-assign]
+    Content.get_url_setting = url_setting  # type: ignore[method-assign]
+
+
+def freeze_urls(*_: Any) -> None:
+    """Remember each post's URLs from now on: every post is final once pages are written
+    (Pelican's phases), and a page asks for the URL of the same post many times."""
+    global _URLS  # noqa: PLW0603 - one build at a time
+    _URLS = {}
+
+
+def thaw_urls(*_: Any) -> None:
+    """Work URLs out again each time (the build ended, or another starts)."""
+    global _URLS  # noqa: PLW0603 - one build at a time
+    _URLS = None
+
+
+def url_setting(self: Any, key: str) -> str:
+    """Pelican's ``get_url_setting``, remembered per post while the pages are written."""
+    urls = _URLS
+    if urls is None:
+        return str(PELICAN_GET_URL_SETTING(self, key))
+    known = urls.get((id(self), key))
+    if known is not None and known[0] is self:
+        return known[1]
+    value = str(PELICAN_GET_URL_SETTING(self, key))
+    urls[(id(self), key)] = (self, value)
+    return value
 
 
 def relative_source_path(self: Any, source_path: str | None = None) -> str | None:

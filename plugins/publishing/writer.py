@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
+from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from candor_common import rebuild
@@ -148,7 +149,8 @@ class CandorWriter(Writer):
         key = None
         if state is not None:
             key = state.key(context, str(name), getattr(template, "name", None), args,
-                            kwargs, context.get("localsiteurl"), narrow=True)
+                            kwargs, _page_siteurl(context, str(name), args, kwargs),
+                            narrow=True)
             if state.reusable(str(name), key):
                 elsewhere, state = True, None
         self._writing = describe(template, kwargs)
@@ -286,6 +288,19 @@ def _report(codes: list[int]) -> None:
         raise BuildAborted(msg)
     if any(code == 2 for code in codes):
         logger.warning("publishing: a process rendering pages logged warnings (above)")
+
+
+def _page_siteurl(context: dict[str, Any], name: str, args: tuple[Any, ...],
+                  kwargs: dict[str, Any]) -> Any:
+    """Return the ``localsiteurl`` Pelican's ``write_file`` renders the page with.
+
+    With relative URLs, the page's own (from its name); otherwise the one the
+    context holds, which the last page written may have set.
+    """
+    relative = args[0] if args else kwargs.get("relative_urls", False)
+    if relative:
+        return path_to_url(get_relative_path(name))
+    return context.get("localsiteurl")
 
 
 def candor_writer(pelican: Any) -> type[Writer]:

@@ -37,3 +37,29 @@ def test_the_publishing_plugin_installs_it():
 
     publishing.register()
     assert Content.get_relative_source_path is relative_source_path
+
+
+def test_urls_are_remembered_only_while_the_pages_are_written():
+    import copy
+    import datetime as dt
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from publishing import speedups
+
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "PATH": "/site"}
+    post = Article("<p>x</p>", {"title": "T", "slug": "first",
+                                "date": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)},
+                   settings=settings, source_path="/site/posts/a.md")
+    assert speedups.url_setting(post, "url") == speedups.PELICAN_GET_URL_SETTING(post, "url")
+    speedups.freeze_urls()
+    try:
+        assert speedups.url_setting(post, "url") == "first.html"
+        post.slug = "second"  # no post changes while pages are written; if one did,
+        assert speedups.url_setting(post, "url") == "first.html"  # this is what it would get
+    finally:
+        speedups.thaw_urls()
+    assert speedups.url_setting(post, "url") == "second.html"
+    assert speedups.url_setting(post, "save_as") == speedups.PELICAN_GET_URL_SETTING(
+        post, "save_as")

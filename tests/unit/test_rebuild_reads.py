@@ -179,5 +179,5 @@ def test_the_state_file_keeps_the_reads(tmp_path):
     record = state.previous["page.html"]
     [(names, value)] = record.reads.values()
     assert "title" in names
-    assert len(value) == 32
+    assert len(value) == 16
     assert rebuild.FORMAT == 2
