@@ -136,10 +136,9 @@ def _records(data: dict[str, Any], field: str) -> dict[str, Record]:
 
 
 class Reads:
-    """What an output read while it was made: post bodies, and (narrow) attributes."""
+    """What an output read while it was made: post bodies and attributes."""
 
-    def __init__(self, *, narrow: bool) -> None:
-        self.narrow = narrow
+    def __init__(self) -> None:
         self.unknown = False  # a part whose reads were not seen was used
         self.bodies: list[Any] = []
         self.attributes: dict[int, tuple[Any, set[str]]] = {}  # id(post) -> post, names
@@ -187,7 +186,7 @@ class RebuildState:
         """Return the key of an output made from ``context`` and ``call``; None: always make it.
 
         ``narrow``: the posts' attributes are left out (the output's reads are
-        recorded instead: ``tracking(narrow=True)``, ``remember``).
+        recorded instead: ``tracking``, ``remember``).
         """
         parts = [self.static.encode(), b"narrow" if narrow else b"table"]
         if context is not None:
@@ -326,14 +325,13 @@ class RebuildState:
         if reads is not None:
             deps = {self.fingerprints.identity(item): self.body_digest(item)
                     for item in reads.bodies}
-            if reads.narrow:
-                for item, names in reads.attributes.values():
-                    sorted_names = sorted(names)
-                    value = self.reads_digest(item, sorted_names)
-                    if value is None:  # no record: made again next time
-                        self.current.pop(name, None)
-                        return
-                    read[self.fingerprints.identity(item)] = [sorted_names, value]
+            for item, names in reads.attributes.values():
+                sorted_names = sorted(names)
+                value = self.reads_digest(item, sorted_names)
+                if value is None:  # no record: made again next time
+                    self.current.pop(name, None)
+                    return
+                read[self.fingerprints.identity(item)] = [sorted_names, value]
         stats: dict[str, list[int]] = {}
         for path in files:
             try:
@@ -432,17 +430,17 @@ _object_getattribute = object.__getattribute__
 
 
 @contextmanager
-def tracking(*, narrow: bool) -> Iterator[Reads]:
-    """Collect what is read of the posts inside the block: the bodies (a page that shows
-    a body or a summary made from it), and with ``narrow`` every attribute.
+def tracking() -> Iterator[Reads]:
+    """Collect what is read of the posts inside the block: every attribute, and the
+    bodies (a page that shows a body or a summary made from it).
 
     A block inside another adds what it read to the outer one too. While a
-    narrow block is open, every attribute lookup on a post (Pelican's
-    ``Content``) is noted, whoever makes it: a template, a filter, a method.
+    block is open, every attribute lookup on a post (Pelican's ``Content``) is
+    noted, whoever makes it: a template, a filter, a method.
     """
-    reads = Reads(narrow=narrow)
+    reads = Reads()
     _TRACKING.append(reads)
-    if narrow and "__getattribute__" not in Content.__dict__:
+    if "__getattribute__" not in Content.__dict__:
         Content.__getattribute__ = _reading  # type: ignore[method-assign,assignment]
     try:
         yield reads
@@ -450,8 +448,7 @@ def tracking(*, narrow: bool) -> Iterator[Reads]:
         _TRACKING.pop()
         if _TRACKING:
             _TRACKING[-1].update(reads)
-        if not any(open_reads.narrow for open_reads in _TRACKING) and \
-                "__getattribute__" in Content.__dict__:
+        elif "__getattribute__" in Content.__dict__:
             del Content.__getattribute__
 
 
@@ -466,7 +463,7 @@ def part() -> Iterator[Reads | None]:
     if not _TRACKING:
         yield None
         return
-    with tracking(narrow=_TRACKING[-1].narrow) as reads:
+    with tracking() as reads:
         yield reads
 
 
@@ -485,13 +482,11 @@ def note_reads(reads: Reads | None) -> None:
 
 def _reading(self: Any, name: str) -> Any:
     if _TRACKING:
-        top = _TRACKING[-1]
-        if top.narrow:
-            if name[:2] == "__":
-                if name == "__dict__":
-                    top.note(self, ALL)
-            elif name not in NOT_READ:
-                top.note(self, name)
+        if name[:2] == "__":
+            if name == "__dict__":
+                _TRACKING[-1].note(self, ALL)
+        elif name not in NOT_READ:
+            _TRACKING[-1].note(self, name)
     return _object_getattribute(self, name)
 
 
@@ -499,7 +494,7 @@ def _watch(method: Any, *, summary: bool) -> Any:
     # ``method`` is the class's own attribute (Pelican's ``memoized`` descriptor): a
     # second page gets the first one's result without reading anything, so the body
     # is noted here. A summary from the ``Summary`` field reads ``metadata`` (noted
-    # by the lookup itself in a narrow block).
+    # by the lookup itself).
     def watched(self: Any, siteurl: str) -> Any:
         if _TRACKING and not (summary and "summary" in self.metadata):
             _TRACKING[-1].bodies.append(self)

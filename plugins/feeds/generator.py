@@ -62,7 +62,7 @@ class FeedsGenerator(Generator):
                                         narrow=True)
                         if state.reusable(name, key):
                             continue
-                    with (rebuild.tracking(narrow=True) if state is not None
+                    with (rebuild.tracking() if state is not None
                           else nullcontext()) as reads:
                         shown = [self._entry(entries, article) for article in plan.articles]
                         target = self._write(plan.path(fmt),

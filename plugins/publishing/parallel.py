@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from typing import Any
 
 from pelican.generators import ArticlesGenerator
 
 from candor_common import rebuild
+from candor_common.processes import cores
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +49,7 @@ def render_workers(settings: Any, posts: int) -> int:
     wanted = settings.get("PUBLISHING_RENDER_WORKERS")
     if wanted is not None:
         return int(wanted)
-    if posts < SPLIT_FROM_POSTS:
-        return 1
-    affinity = getattr(os, "sched_getaffinity", None)  # Linux
-    return len(affinity(0)) if affinity else os.cpu_count() or 1
+    return 1 if posts < SPLIT_FROM_POSTS else cores()
 
 
 def _posts(generator: ArticlesGenerator) -> int:

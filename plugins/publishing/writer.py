@@ -157,7 +157,7 @@ class CandorWriter(Writer):
         self._elsewhere = elsewhere
         self._opened = []
         try:
-            with rebuild.tracking(narrow=True) if state is not None else nullcontext() as reads:
+            with rebuild.tracking() if state is not None else nullcontext() as reads:
                 super().write_file(name, _RenderedElsewhere(template) if elsewhere
                                    else template, context, *args, **kwargs)
             if state is not None:

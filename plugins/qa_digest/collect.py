@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from candor_common.errors import DataError, Problem
 from candor_common.paths import display_path
+from candor_common.processes import cores
 from qa_digest.conversation import ThreadComments
 from qa_digest.digest import build_digest
 from qa_digest.load import load_thread
@@ -174,14 +174,6 @@ def young_collections_only() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def cores() -> int:
-    """Return how many processes can work at once here (1 where processes cannot fork)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    affinity = getattr(os, "sched_getaffinity", None)  # Linux
-    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem]

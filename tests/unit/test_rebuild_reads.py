@@ -48,7 +48,7 @@ class Site:
         if state.reusable("page.html", key):
             state.save()
             return False
-        with tracking(narrow=True) as reads:
+        with tracking() as reads:
             html = render(posts)
         target = self.output / "page.html"
         target.write_text(html, encoding="utf-8")
@@ -65,7 +65,7 @@ def test_a_block_notes_what_python_code_reads_and_only_inside_it():
     item = post("a")
     assert item.title == "A title"  # outside: nothing is watching
     assert "__getattribute__" not in Content.__dict__
-    with tracking(narrow=True) as reads:
+    with tracking() as reads:
         assert "__getattribute__" in Content.__dict__
         assert item.url == "a.html"
         assert not hasattr(item, "missing_field")
@@ -78,9 +78,9 @@ def test_a_block_notes_what_python_code_reads_and_only_inside_it():
 
 def test_a_block_inside_another_adds_to_it():
     first, second = post("a"), post("b")
-    with tracking(narrow=True) as outer:
+    with tracking() as outer:
         _ = first.title
-        with tracking(narrow=True) as inner:
+        with tracking() as inner:
             _ = second.lang
     assert set(inner.attributes) == {id(second)}
     assert set(outer.attributes) == {id(first), id(second)}
@@ -162,7 +162,7 @@ def test_a_memoized_summary_still_counts_for_the_second_page(tmp_path, summary):
     extra = {"summary": "<p>Set by hand</p>"} if summary else {}
     shared = post("a", **extra)
     _ = shared.get_summary("")  # another page asked first: Pelican keeps the result
-    with tracking(narrow=True) as reads:
+    with tracking() as reads:
         shared.get_summary("")
     if summary:
         assert "metadata" in reads.attributes[id(shared)][1]
