@@ -11,7 +11,6 @@ so the output does not change.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from markdown import Markdown
 
+from candor_common.processes import cores
 from frontmatter.header import strip_header_comments
 from frontmatter.mdcache import MarkdownCache
 
@@ -34,10 +34,7 @@ def workers_for(settings: Any) -> int:
     wanted = settings.get("FRONTMATTER_MARKDOWN_WORKERS")
     if wanted is not None:
         return int(wanted)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    return cores()
 
 
 def source_files(settings: Any) -> list[Path]:
