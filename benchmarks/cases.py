@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.corpus import KINDS, edit_post, retitle_post, write_posts
 from benchmarks.preview import measure as measure_preview
 from benchmarks.qa_corpus import write_questions
 from benchmarks.runner import Stats, candor_settings, plain_settings, timed_build
@@ -80,6 +81,7 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
     """
     sides = {"plain": None, "candor": "publishconf", "make build": "pelicanconf"}
     results: dict[str, Stats] = {}
+    titles: dict[str, Stats] = {}
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         for side, base in sides.items():
             work = Path(folder) / side.replace(" ", "-")
@@ -92,11 +94,18 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
                 settings = candor_settings(work, content, work / "cache", KINDS,
                                            keep_output=True, base=base)
             results[side] = _rebuilds(content, settings, output, posts, repeat)
+            if side != "candor":  # the title alone changes: the text back as it was first
+                edit_post(content, posts // 2, 0)
+                titles[side] = _rebuilds(content, settings, output, posts, repeat,
+                                         edit=retitle_post)
     return [Row(f"{posts:,} posts, rebuild after editing one post", results["plain"],
                 results["candor"], "each tool with its cache; output folder kept"),
             Row(f"{posts:,} posts, make build after editing one post", results["plain"],
                 results["make build"], "pelicanconf.py: only what the edit changed is "
-                "rendered (PUBLISHING_INCREMENTAL)")]
+                "rendered (PUBLISHING_INCREMENTAL)"),
+            Row(f"{posts:,} posts, make build after a new title on one post", titles["plain"],
+                titles["make build"], "pelicanconf.py: only the pages that show the title "
+                "are rendered")]
 
 
 def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int) -> Row:
@@ -121,12 +130,14 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
                "any Q&A, with its cache")
 
 
-def _rebuilds(content: Path, settings: Path, output: Path, posts: int, repeat: int) -> Stats:
-    """Build once (filling the caches), then time ``repeat`` rebuilds after editing one post."""
+def _rebuilds(content: Path, settings: Path, output: Path, posts: int, repeat: int,
+              *, edit: Callable[[Path, int, int], Path] = edit_post) -> Stats:
+    """Build once (filling the caches), then time ``repeat`` rebuilds after an ``edit``
+    of one post (by default one more sentence)."""
     timed_build(content, settings, output)
     stats = Stats()
     for run in range(repeat):
-        edit_post(content, posts // 2, run + 1)
+        edit(content, posts // 2, run + 1)
         stats.add(*timed_build(content, settings, output))
     return stats
 

@@ -102,8 +102,9 @@ def post_path(number: int) -> str:
     return f"posts/{kind}/post-{number:05d}.md"
 
 
-def post_text(number: int, seed: int = 0, edit: int = 0) -> str:
-    """Return the Markdown source of post ``number`` (``edit`` > 0: an edited version)."""
+def post_text(number: int, seed: int = 0, edit: int = 0, title: str | None = None) -> str:
+    """Return the Markdown source of post ``number`` (``edit`` > 0: an edited version;
+    ``title``: instead of its own title)."""
     rng = random.Random(seed * 1_000_003 + number)
     kind = list(KINDS)[number % len(KINDS)]
     slug, _name, _role = AUTHORS[number % len(AUTHORS)]
@@ -114,7 +115,8 @@ def post_text(number: int, seed: int = 0, edit: int = 0) -> str:
     blocks = _blocks(rng, number, older)
     if edit:
         blocks.append(f"Edited {edit}: {_sentence(random.Random(edit))}")
-    header = (f"Title: {_plain(_sentence(rng, 4, 9)).rstrip('.?')}"
+    own_title = _plain(_sentence(rng, 4, 9)).rstrip(".?")
+    header = (f"Title: {title or own_title}"
               f"\nDate: {date}\nAuthor: {slug}\nKind: {kind}\nTags: {', '.join(tags)}\n"
               f"Summary: {_plain(_sentence(rng, 12, 24))}\nWritten_by: {slug}\n"
               f"Approved_by: {APPROVER}\n")
@@ -152,4 +154,12 @@ def edit_post(content: Path, number: int, edit: int, seed: int = 0) -> Path:
     """Rewrite post ``number`` with one more sentence (``edit`` makes it unique)."""
     target = content / post_path(number)
     target.write_text(post_text(number, seed, edit), encoding="utf-8")
+    return target
+
+
+def retitle_post(content: Path, number: int, edit: int, seed: int = 0) -> Path:
+    """Rewrite post ``number`` with a new title (``edit`` makes it unique), its text kept."""
+    target = content / post_path(number)
+    target.write_text(post_text(number, seed, title=f"Retitled post {number}, take {edit}"),
+                      encoding="utf-8")
     return target

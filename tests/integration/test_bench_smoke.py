@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from benchmarks import run
-from benchmarks.corpus import KINDS, write_posts
+from benchmarks.corpus import KINDS, retitle_post, write_posts
 from benchmarks.qa_corpus import write_questions
 from benchmarks.runner import ROOT
 
@@ -18,6 +18,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
     cases = [row["case"] for row in result["rows"]]
     assert cases == ["5 posts, cold build", "5 posts, rebuild after editing one post",
                      "5 posts, make build after editing one post",
+                     "5 posts, make build after a new title on one post",
                      "5 posts + 40 questions, make build after editing one post",
                      "5 posts, make serve: save → preview rebuilt",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
@@ -43,6 +44,11 @@ def test_corpus_is_deterministic_and_in_every_kind(tmp_path):
     assert texts == [(tmp_path / "b" / p).read_text(encoding="utf-8") for p in first]
     assert {p.split("/")[1] for p in first} == set(KINDS)
     words = len(texts[0].split("\n\n", 1)[1].split())
+    # A new title changes the Title line alone.
+    retitled = retitle_post(tmp_path / "b", 0, 1).read_text(encoding="utf-8").splitlines()
+    original = texts[0].splitlines()
+    assert [n for n, (a, b) in enumerate(zip(original, retitled, strict=True)) if a != b] == [0]
+    assert retitled[0] == "Title: Retitled post 0, take 1"
     assert 650 < words < 900
     # 450 questions: a tenth in threads of 20 under posts (2 threads), the rest in a session.
     assert write_questions(tmp_path / "a", 450, first) == 3
