@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.corpus import KINDS, edit_post, retitle_post, write_posts
 from benchmarks.preview import measure as measure_preview
-from benchmarks.qa_corpus import write_questions
+from benchmarks.qa_corpus import SESSION_MAX, answer_question, write_questions
 from benchmarks.runner import Stats, candor_settings, plain_settings, timed_build
 
 
@@ -108,10 +108,12 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
                 "are rendered")]
 
 
-def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int) -> Row:
+def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
+                    ) -> list[Row]:
     """Time ``make build`` (pelicanconf.py: incremental, the Markdown and Q&A caches) after
-    editing one post, on ``posts`` posts plus ``questions`` questions; ``plain`` is plain
-    Pelican's rebuild of the same posts without Q&A (measured here when None)."""
+    editing one post, then after answering one question of the biggest town hall, on
+    ``posts`` posts plus ``questions`` questions; ``plain`` is plain Pelican's rebuild of
+    the same posts without Q&A after editing one post (measured here when None)."""
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         work = Path(folder)
         content = work / "content"
@@ -119,15 +121,21 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
         settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
                                    base="pelicanconf")
         candor = _rebuilds(content, settings, work / "output", posts, repeat)
+        answered = _rebuilds(content, settings, work / "output", posts, repeat,
+                             edit=lambda content, _post, run: answer_question(content, run))
         if plain is None:
             plain_content = work / "plain" / "content"
             write_posts(plain_content, posts)
             plain = _rebuilds(plain_content, plain_settings(work / "plain", plain_content,
                                                             cache=True),
                               work / "plain" / "output", posts, repeat)
-    return Row(f"{posts:,} posts + {questions:,} questions, make build after editing one post",
-               plain, candor, f"{files} Q&A files; plain Pelican rebuilds the posts without "
-               "any Q&A, with its cache")
+    biggest = min(questions, SESSION_MAX)
+    return [Row(f"{posts:,} posts + {questions:,} questions, make build after editing one post",
+                plain, candor, f"{files} Q&A files; plain Pelican rebuilds the posts without "
+                "any Q&A, with its cache"),
+            Row(f"{posts:,} posts + {questions:,} questions, make build after answering one "
+                "question", plain, answered, f"one answer added to a town hall of about "
+                f"{biggest:,} questions; plain Pelican: its rebuild after editing one post")]
 
 
 def _rebuilds(content: Path, settings: Path, output: Path, posts: int, repeat: int,

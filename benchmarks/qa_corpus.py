@@ -73,3 +73,17 @@ def write_questions(content: Path, questions: int, post_paths: list[str]) -> int
         session += 1
         files += 1
     return files
+
+
+def answer_question(content: Path, number: int) -> Path:
+    """Answer the first question still pending in the first town hall (an executive's
+    everyday edit of a big file), as answer ``number``; return the file's path."""
+    path = content / "qa" / "town-hall-001.yml"
+    text = path.read_text(encoding="utf-8")
+    pending = text.index("    status: pending\n")
+    answer = "\n".join(["    status: answered", "    answer:", f"      by: {AUTHORS[0][0]}",
+                        "      at: 2026-04-03 09:00", "      text: |",
+                        f"        Answered in the benchmark's edit {number}.", ""])
+    path.write_text(text[:pending] + answer + text[pending + len("    status: pending\n"):],
+                    encoding="utf-8")
+    return path

@@ -79,8 +79,9 @@ def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
             plain_rebuild = row.plain
     if "warm-qa" in only:
         questions = sizes.questions[-1]
-        add(cases.warm_qa_rebuild(sizes.warm_posts, questions, plain_rebuild,
-                                  _repeat_for(sizes.warm_posts, questions, repeat)))
+        for row in cases.warm_qa_rebuild(sizes.warm_posts, questions, plain_rebuild,
+                                         _repeat_for(sizes.warm_posts, questions, repeat)):
+            add(row)
     if "serve" in only:
         add(cases.serve_rebuild(sizes.warm_posts, repeat))
     if "qa" in only:

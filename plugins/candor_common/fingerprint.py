@@ -10,6 +10,10 @@ attributes go into a table (``content_digest``) that the caller digests once
 per build. Its body (``_content``) is left out: a page that shows a body says
 so by reading it (see ``publishing.incremental``).
 
+A dataclass field with ``metadata={"fingerprint": False}`` is left out (a line
+number kept for messages, which no page shows: a question's line moves each
+time an answer is added above it).
+
 An object can say what it is made from with a ``__candor_fingerprint__()``
 method (a render helper holding a template, say). An object the encoding
 cannot see into (a generator, a file handle, anything
@@ -199,8 +203,11 @@ class Fingerprinter:
             # made of (with the settings). Not its attributes: Pelican fills some lazily.
             return self._hash(b"u", [label, self._digest(value.name), self._digest(value.slug)])
         if dataclasses.is_dataclass(value):
+            # A field marked metadata={"fingerprint": False} is for messages only, never
+            # shown (where a question starts in its file): not part of what a page shows.
             fields = [(field.name, getattr(value, field.name))
-                      for field in dataclasses.fields(value)]
+                      for field in dataclasses.fields(value)
+                      if field.metadata.get("fingerprint", True)]
             return self._hash(b"D", [label, *self._pairs(fields)])
         slots = _slot_values(value)
         state = getattr(value, "__dict__", None)

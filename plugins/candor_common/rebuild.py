@@ -10,15 +10,21 @@ in the key by identity only; what the output read of them is checked apart:
   rendered, every attribute it reads of every post (``tracking``: each
   attribute lookup on a post is seen, in templates, filters and Pelican's own
   methods alike), and the digest of their values; a new title re-renders the
-  pages that read that title, not every page;
-- any other output keeps every post's attributes in its key (the posts' table).
+  pages that read that title, not every page. It records the names of the
+  shared context its templates looked up too (each lookup a Jinja context
+  makes is seen), and the digest of their values: its key holds the settings
+  and ``KEYED`` only, so an answered question re-renders the pages that show
+  the Q&A digest, not every page that links to it;
+- any other output keeps the whole shared context and every post's attributes
+  in its key (the posts' table).
 
 An output may be left as it is only when
 
 - the last successful build made it with the same key,
 - the bodies of the posts it showed (``_content``, which the key leaves out
   so that one edited post does not change every page) are unchanged,
-- the attributes it read (a narrow output) have the values they had, and
+- the attributes and context names it read (a narrow output) have the
+  values they had, and
 - every file it wrote is still there, with the size and modification time
   recorded then.
 
@@ -42,6 +48,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from jinja2.runtime import Context as TemplateContext
 from pelican.contents import Content
 
 from candor_common.fingerprint import Fingerprinter
@@ -49,7 +56,7 @@ from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = "candor-rebuild.json"
 # Keys of the shared context that change while pages are written, or say only
 # when the build ran: Candor's templates never read the build time (a test
@@ -58,6 +65,10 @@ VOLATILE = frozenset({"localsiteurl", "output_file", "CANDOR_BUILD_TIME"})
 # Pelican fills these in the order it finds files, which varies from run to run;
 # nothing shows them in that order.
 UNORDERED = frozenset({"generated_content", "static_content"})
+# Names of the shared context that Python code reads without a template looking
+# them up: Pelican resolves a post's {filename} and {static} links from these.
+# They are in every narrow output's key (a post added can mend a broken link).
+KEYED = ("generated_content", "static_content", "static_links")
 LIBRARIES = ("pelican", "jinja2", "markdown", "feedgen", "lxml", "nh3", "babel",
              "markupsafe", "pyyaml")
 _SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
@@ -69,6 +80,7 @@ _SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
 NOT_READ = frozenset({"_context", "settings", "_content", "content", "summary", "url_format"})
 ALL = "*"  # the output read vars(post): it depends on every attribute
 MISSING = b"\0missing"
+_ABSENT = object()
 METHOD = b"\0method"
 
 _OPEN: dict[str, RebuildState] = {}
@@ -83,13 +95,16 @@ class Record:
     files: dict[str, list[int]] = field(default_factory=dict)  # relative path -> [size, mtime]
     # post identity -> [the attributes read, sorted; the digest of their values]
     reads: dict[str, list[Any]] = field(default_factory=dict)
+    # [the shared context's names looked up, sorted; the digest of their values]
+    names: list[Any] = field(default_factory=list)
 
     def as_json(self, tables: Tables) -> dict[str, Any]:
         """Return the record for the state file, posts and name lists as numbers in ``tables``."""
         return {"key": self.key, "files": self.files,
                 "deps": [[tables.post(i), digest] for i, digest in self.deps.items()],
                 "reads": [[tables.post(i), tables.names(names), digest]
-                          for i, (names, digest) in self.reads.items()]}
+                          for i, (names, digest) in self.reads.items()],
+                "names": [tables.names(self.names[0]), self.names[1]] if self.names else []}
 
     @classmethod
     def from_json(cls, raw: Any, posts: list[str], names: list[list[str]]) -> Record:
@@ -98,7 +113,8 @@ class Record:
         deps = {posts[int(i)]: str(digest) for i, digest in raw["deps"]}
         reads = {posts[int(i)]: [names[int(n)], str(digest)] for i, n, digest in raw["reads"]}
         files = {str(p): [int(n) for n in v] for p, v in raw["files"].items()}
-        return cls(str(raw["key"]), deps, files, reads)
+        looked_up = [names[int(raw["names"][0])], str(raw["names"][1])] if raw["names"] else []
+        return cls(str(raw["key"]), deps, files, reads, looked_up)
 
 
 class Tables:
@@ -142,6 +158,7 @@ class Reads:
         self.unknown = False  # a part whose reads were not seen was used
         self.bodies: list[Any] = []
         self.attributes: dict[int, tuple[Any, set[str]]] = {}  # id(post) -> post, names
+        self.names: set[str] = set()  # the names templates looked up in their context
 
     def note(self, item: Any, name: str) -> None:
         """Note that attribute ``name`` of the post ``item`` was read."""
@@ -154,6 +171,7 @@ class Reads:
         """Add what ``other`` read (a part made once and used again, say)."""
         self.unknown = self.unknown or other.unknown
         self.bodies.extend(other.bodies)
+        self.names |= other.names
         for item, names in other.attributes.values():
             for name in names:
                 self.note(item, name)
@@ -162,10 +180,12 @@ class Reads:
 class RebuildState:
     """The records of the last build, and those of this one."""
 
-    def __init__(self, output_path: str, cache_file: Path | None, static: str) -> None:
+    def __init__(self, output_path: str, cache_file: Path | None, static: str,
+                 settings: dict[str, Any] | None = None) -> None:
         self.output_path = os.path.abspath(output_path)
         self.cache_file = cache_file
         self.static = static
+        self.settings = settings or {}
         self.previous: dict[str, Record] = {}
         self.current: dict[str, Record] = {}
         self.previous_contexts: frozenset[str] = frozenset()  # shared contexts' digests
@@ -185,15 +205,23 @@ class RebuildState:
             ) -> str | None:
         """Return the key of an output made from ``context`` and ``call``; None: always make it.
 
-        ``narrow``: the posts' attributes are left out (the output's reads are
-        recorded instead: ``tracking``, ``remember``).
+        ``narrow``: the posts' attributes, and the shared context but the
+        settings and ``KEYED``, are left out (the output's reads are recorded
+        instead: ``tracking``, ``remember``).
         """
         parts = [self.static.encode(), b"narrow" if narrow else b"table"]
         if context is not None:
-            shared = self._context_digest(context)
-            if shared is None:
-                return None
-            parts.append(shared)
+            if narrow:
+                shared = self._context_digest(self.settings)
+                keyed = self.names_digest(context, KEYED)
+                if shared is None or keyed is None:
+                    return None
+                parts += [shared, keyed.encode()]
+            else:
+                shared = self._context_digest(context)
+                if shared is None:
+                    return None
+                parts.append(shared)
         own = self.fingerprints.digest(call)
         if own is None:
             return None
@@ -220,18 +248,34 @@ class RebuildState:
             for name, value in context.items():
                 if name in VOLATILE:
                     continue
-                known = self._values.get((name, id(value)))
+                known = self._value_of(name, value)
                 if known is None:
-                    shown = sorted(value.items()) if name in UNORDERED else value
-                    known = (value, self.fingerprints.digest({name: shown}))
-                    self._values[(name, id(value))] = known
-                if known[1] is None:
                     logger.debug("rebuild: %s cannot be digested; every page is made", name)
                     return None
-                parts.append(known[1])
+                parts.append(known)
             base = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
             self._shapes[shape] = base
         return base
+
+    def _value_of(self, name: str, value: Any) -> bytes | None:
+        """Digest one value of a context, once per build (by name and identity)."""
+        known = self._values.get((name, id(value)))
+        if known is None:
+            shown = sorted(value.items()) if name in UNORDERED else value
+            known = (value, self.fingerprints.digest({name: shown}))
+            self._values[(name, id(value))] = known
+        return known[1]
+
+    def names_digest(self, context: dict[str, Any], names: Any) -> str | None:
+        """Digest the values ``names`` have in ``context`` (None: one is opaque)."""
+        parts = []
+        for name in names:
+            value = context.get(name, _ABSENT)
+            known = MISSING if value is _ABSENT else self._value_of(name, value)
+            if known is None:
+                return None
+            parts += [name.encode(), known]
+        return hashlib.blake2b(b"\0".join(parts), digest_size=8).hexdigest()
 
     def known_context(self, context: dict[str, Any]) -> bool:
         """True if the last build digested this shared context too (the pages made from it
@@ -285,10 +329,18 @@ class RebuildState:
         return self.fingerprints.digest(value)
 
     # -- decisions -----------------------------------------------------------
-    def reusable(self, name: str, key: str | None) -> bool:
-        """True if ``name`` may be left as the last build wrote it (and keep its record)."""
+    def reusable(self, name: str, key: str | None,
+                 context: dict[str, Any] | None = None) -> bool:
+        """True if ``name`` may be left as the last build wrote it (and keep its record).
+
+        ``context``: the shared context of a narrow output, whose looked-up names
+        are checked.
+        """
         record = self.previous.get(name)
         if key is None or record is None or record.key != key:
+            return False
+        if record.names and (context is None
+                             or self.names_digest(context, record.names[0]) != record.names[1]):
             return False
         for identity, body in record.deps.items():
             item = self.fingerprints.contents.get(identity)
@@ -310,8 +362,14 @@ class RebuildState:
         return True
 
     def remember(self, name: str, key: str | None, reads: Reads | None,
-                 files: list[str]) -> None:
-        """Record an output just made: its key, what it read of the posts, its files."""
+                 files: list[str], *, context: dict[str, Any] | None = None,
+                 own: Any = ()) -> None:
+        """Record an output just made: its key, what it read of the posts, its files.
+
+        ``context``: the shared context of a narrow output; the names its templates
+        looked up in it (but ``own``, the names the call gave, which are in its
+        key) are recorded with their values' digest.
+        """
         self.rendered += 1
         for path in files:
             self.wrote(path)
@@ -332,6 +390,14 @@ class RebuildState:
                     self.current.pop(name, None)
                     return
                 read[self.fingerprints.identity(item)] = [sorted_names, value]
+        looked_up: list[Any] = []
+        if reads is not None and context is not None:
+            context_names = sorted(reads.names.difference(VOLATILE, own))
+            digest = self.names_digest(context, context_names)
+            if digest is None:
+                self.current.pop(name, None)
+                return
+            looked_up = [context_names, digest]
         stats: dict[str, list[int]] = {}
         for path in files:
             try:
@@ -339,7 +405,7 @@ class RebuildState:
             except OSError:
                 return  # not written after all: no record, made again next time
             stats[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
-        self.current[name] = Record(key, deps, stats, read)
+        self.current[name] = Record(key, deps, stats, read, looked_up)
 
     def wrote(self, path: str) -> None:
         """Note a file this build wrote (or left as the last build wrote it)."""
@@ -427,6 +493,7 @@ class RebuildState:
 # -- what an output reads of the posts ------------------------------------------
 _TRACKING: list[Reads] = []  # innermost last; one output is made at a time
 _object_getattribute = object.__getattribute__
+_resolve_or_missing = TemplateContext.resolve_or_missing
 
 
 @contextmanager
@@ -436,12 +503,16 @@ def tracking() -> Iterator[Reads]:
 
     A block inside another adds what it read to the outer one too. While a
     block is open, every attribute lookup on a post (Pelican's ``Content``) is
-    noted, whoever makes it: a template, a filter, a method.
+    noted, whoever makes it: a template, a filter, a method; and every name a
+    Jinja context looks up (a template's variables, ``context.get`` in a
+    filter), in the page's context or any made from it (includes, imports,
+    macros, blocks).
     """
     reads = Reads()
     _TRACKING.append(reads)
     if "__getattribute__" not in Content.__dict__:
         Content.__getattribute__ = _reading  # type: ignore[method-assign,assignment]
+        TemplateContext.resolve_or_missing = _looking_up  # type: ignore[method-assign]
     try:
         yield reads
     finally:
@@ -450,6 +521,7 @@ def tracking() -> Iterator[Reads]:
             _TRACKING[-1].update(reads)
         elif "__getattribute__" in Content.__dict__:
             del Content.__getattribute__
+            TemplateContext.resolve_or_missing = _resolve_or_missing  # type: ignore[method-assign]
 
 
 @contextmanager
@@ -490,6 +562,12 @@ def _reading(self: Any, name: str) -> Any:
     return _object_getattribute(self, name)
 
 
+def _looking_up(self: TemplateContext, key: str) -> Any:
+    if _TRACKING:
+        _TRACKING[-1].names.add(key)
+    return _resolve_or_missing(self, key)
+
+
 def _watch(method: Any, *, summary: bool) -> Any:
     # ``method`` is the class's own attribute (Pelican's ``memoized`` descriptor): a
     # second page gets the first one's result without reading anything, so the body
@@ -515,7 +593,7 @@ def open_state(settings: dict[str, Any], output_path: str) -> RebuildState:
     """Start this build's state for ``output_path`` and load the last build's records."""
     cache = settings.get("CACHE_PATH")
     state = RebuildState(output_path, Path(cache) / FILE_NAME if cache else None,
-                         static_digest(settings, output_path))
+                         static_digest(settings, output_path), settings)
     state.load()
     _OPEN[state.output_path] = state
     watch_bodies()

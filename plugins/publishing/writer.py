@@ -151,7 +151,7 @@ class CandorWriter(Writer):
             key = state.key(context, str(name), getattr(template, "name", None), args,
                             kwargs, _page_siteurl(context, str(name), args, kwargs),
                             narrow=True)
-            if state.reusable(str(name), key):
+            if state.reusable(str(name), key, context):
                 elsewhere, state = True, None
         self._writing = describe(template, kwargs)
         self._elsewhere = elsewhere
@@ -161,7 +161,8 @@ class CandorWriter(Writer):
                 super().write_file(name, _RenderedElsewhere(template) if elsewhere
                                    else template, context, *args, **kwargs)
             if state is not None:
-                state.remember(str(name), key, reads, self._opened)
+                state.remember(str(name), key, reads, self._opened, context=context,
+                               own=kwargs)
         finally:
             self._writing = "a feed"
             self._elsewhere = False

@@ -115,7 +115,8 @@ def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str],
     todo = [n for n in range(len(jobs)) if n not in results]
     results.update(zip(todo, _load_all([jobs[n] for n in todo]), strict=True))
     if cache is not None:
-        _tidy(cache, set(keys), [keys[n] for n in todo])
+        texts = {cache.texts_name(display) for _path, display, *_ in jobs}
+        _tidy(cache, set(keys), [keys[n] for n in todo], texts)
     return [results[n] for n in range(len(jobs))]
 
 
@@ -135,23 +136,27 @@ def _load_all(jobs: list[Job]) -> list[tuple[Thread | None, list[Problem]]]:
 
 def _load(job: Job) -> tuple[Thread | None, list[Problem]]:
     path, display, zone, authors, store = job
-    loaded = load_thread(path, display, zone, authors)
-    if store is not None:
+    if store is None:
+        loaded = load_thread(path, display, zone, authors)
+    else:
         cache, key = store
+        texts = cache.texts(display)  # the texts of its last load, rendered then
+        loaded = load_thread(path, display, zone, authors, texts)
         cache.put(key, loaded)
+        cache.put_texts(display, texts)
     if not gc.isenabled():
         gc.collect(0)  # the cycles this file left (see young_collections_only)
     return loaded
 
 
-def _tidy(cache: LoadCache, keys: set[str], stored: list[str]) -> None:
+def _tidy(cache: LoadCache, keys: set[str], stored: list[str], texts: set[str]) -> None:
     """Drop the results of files gone or changed; say so if this build's could not be kept."""
     unsaved = sum(not cache.has(key) for key in stored)
     if unsaved:
         logger.warning("qa_digest: could not save %d loaded Q&A file(s) in %s; the next "
                        "build loads them again. Check that the folder can be written, or "
                        "set QA_DIGEST_CACHE = False.", unsaved, cache.folder)
-    removed = cache.keep_only(keys)
+    removed = cache.keep_only(keys, texts)
     if removed:
         logger.debug("qa_digest: removed %d cached Q&A file(s) no longer used", removed)
 

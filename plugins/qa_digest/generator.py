@@ -62,6 +62,9 @@ class QADigestGenerator(Generator):
         self.plans = plan_qa_feeds(digest, self.settings, roster) if digest.threads else []
         formats = tuple(self.settings["FEEDS_FORMATS"])
         self.context["QA_DIGEST"] = digest
+        # What every page's navigation reads: not the digest, which changes with every
+        # answer (the incremental rebuild re-renders the pages that read it).
+        self.context["QA_HAS_THREADS"] = bool(digest.threads)
         self.context["QA_COMMENTS"] = self.comments
         self.context["QA_FEEDS"] = feed_records(self.plans, formats)
         self.posts = {thread_id: post for post, thread_id in posts.values()}

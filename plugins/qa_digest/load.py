@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,18 @@ SESSION_KEYS = ("title", "hosts", "opens", "closes", "post", "description")
 # status → the block that must come with it, and the field holding its Markdown.
 RESPONSES = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
              "follow-up": ("follow_up", "text")}
+# Reader or executive Markdown -> sanitized HTML (render_reader_markdown, or a memo of it).
+Render = Callable[[str], Markup]
 
 
-def load_thread(path: Path, display: str, zone: ZoneInfo,
-                authors: frozenset[str]) -> tuple[Thread | None, list[Problem]]:
-    """Read ``path``; return the thread (None if unusable) and every problem found."""
+def load_thread(path: Path, display: str, zone: ZoneInfo, authors: frozenset[str],
+                render: Render = render_reader_markdown
+                ) -> tuple[Thread | None, list[Problem]]:
+    """Read ``path``; return the thread (None if unusable) and every problem found.
+
+    ``render`` turns each text's Markdown into sanitized HTML (the load cache gives
+    one that remembers the texts of the file's last load).
+    """
     try:
         data = load_located(path, display)
     except DataError as error:
@@ -62,12 +70,14 @@ def load_thread(path: Path, display: str, zone: ZoneInfo,
     seen: set[str] = set()  # ids of the entries read so far: a reply names one of them
     late: list[tuple[Reader, str]] = []  # replies naming an id not (yet) seen
     for item in raw_questions:
-        question = _read_question(item, thread_id, top, authors, seen=seen, late=late)
+        question = _read_question(item, thread_id, top, authors, seen=seen, late=late,
+                                  render=render)
         if question is not None:
             questions.append(question)
     _check_replies(late, seen)
     if session is not None:
-        thread = _read_session(session, thread_id, display, tuple(questions), authors)
+        thread = _read_session(session, thread_id, display, tuple(questions), authors,
+                               render=render)
     else:
         thread = Thread(id=thread_id, kind="post", title="", hosts=(), source=display,
                         questions=tuple(questions), post_path=post)
@@ -75,7 +85,8 @@ def load_thread(path: Path, display: str, zone: ZoneInfo,
 
 
 def _read_session(session: Reader, thread_id: str, display: str,
-                  questions: tuple[Question, ...], authors: frozenset[str]) -> Thread | None:
+                  questions: tuple[Question, ...], authors: frozenset[str], *,
+                  render: Render) -> Thread | None:
     session.check_keys(SESSION_KEYS)
     title = session.text("title", fix="Give the session a title, e.g. Spring town hall 2026")
     hosts = session.words("hosts")
@@ -94,14 +105,15 @@ def _read_session(session: Reader, thread_id: str, display: str,
         id=thread_id, kind="session", title=title or thread_id, hosts=hosts, source=display,
         questions=questions, opens=opens, closes=closes,
         post_path=session.text("post", required=False),
-        description_html=render_reader_markdown(description) if description else Markup(""))
+        description_html=render(description) if description else Markup(""))
 
 
 NOT_REMOVED: tuple[None, None] = (None, None)
 
 
 def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[str], *,
-                   seen: set[str], late: list[tuple[Reader, str]]) -> Question | None:
+                   seen: set[str], late: list[tuple[Reader, str]],
+                   render: Render) -> Question | None:
     if not isinstance(item, Located):
         top.problem("questions", "each question must be a block of fields",
                     "Start each question with '- id: ...'")
@@ -123,7 +135,7 @@ def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[st
     text = fields.text("text", required=status != "removed",
                        fix=f"Write the {kind} as the reader wrote it")
     response, merged_into, (reason, removed_at) = _status_details(fields, status, authors,
-                                                                  kind)
+                                                                  kind, render)
     if (len(top.problems) > start or qid is None or kind is None or status is None
             or asked_at is None):
         return None
@@ -137,7 +149,7 @@ def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[st
         asked_at=asked_at, source=source or "other", votes=fields.count("votes"),
         topics=() if removed else fields.words("topics"),
         # The text of a removed entry is never kept past this point.
-        html=None if removed or text is None else render_reader_markdown(text),
+        html=None if removed or text is None else render(text),
         status=status, response=response, merged_into=merged_into, removal_reason=reason,
         removed_at=removed_at, line=item.line, kind=kind, reply_to=reply_to, by_executive=by)
 
@@ -191,7 +203,7 @@ def _check_replies(late: list[tuple[Reader, str]], ids: set[str]) -> None:
 
 
 def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
-                    kind: str | None = "question"
+                    kind: str | None = "question", render: Render = render_reader_markdown
                     ) -> tuple[Response | None, str | None, tuple[str | None, datetime | None]]:
     """Check the block that goes with ``status``.
 
@@ -212,7 +224,7 @@ def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
         fields.problem("removed", f"is given but status is '{status}'",
                        "Set 'status: removed' or remove the removed block")
     if status in RESPONSES:
-        return _response(fields, status, authors), None, NOT_REMOVED
+        return _response(fields, status, authors, render), None, NOT_REMOVED
     if status == "merged":
         return None, fields.slug("merged_into"), NOT_REMOVED
     if status == "removed":
@@ -227,7 +239,8 @@ def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
     return None, None, NOT_REMOVED
 
 
-def _response(fields: Reader, status: str, authors: frozenset[str]) -> Response | None:
+def _response(fields: Reader, status: str, authors: frozenset[str],
+              render: Render) -> Response | None:
     block, text_key = RESPONSES[status]
     reader = fields.child(block)
     if reader is None:
@@ -247,4 +260,4 @@ def _response(fields: Reader, status: str, authors: frozenset[str]) -> Response 
     due = reader.day("due") if status == "follow-up" else None
     if by is None or at is None or text is None or by not in authors:
         return None
-    return Response(by=by, at=at, html=render_reader_markdown(text), due=due)
+    return Response(by=by, at=at, html=render(text), due=due)

@@ -12,6 +12,13 @@ MarkupSafe gives another name, so a stale result is never read. The problems
 a file has are part of its result: a file with a mistake reports it again,
 from the cache, on every build.
 
+A changed file is loaded again, but its texts need not all be rendered again:
+the HTML of each text of a file's last load is kept too (``RenderedTexts``, one
+``.texts`` pickle per file, named by its displayed name and the code's hash),
+keyed by the hash of the text. Answering one question of a town hall of
+thousands renders one text, not thousands (Markdown and nh3 are most of a
+load's time). Texts no longer in the file are dropped at its next load.
+
 The folder is local build state, like Pelican's own content cache (also
 pickles): whoever can write to it can run code in the build, so it is never
 shared with anything less trusted than the checkout itself.
@@ -31,13 +38,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from markupsafe import Markup
 
 from candor_common.statefile import write_atomic
+from qa_digest.sanitize import render_reader_markdown
 
 # Bump when what is stored, or how a name is made, changes.
 FORMAT = 1
 FOLDER = "candor-qa"
 SUFFIX = ".pickle"
+TEXTS = ".texts"
 # The packages whose code decides a loaded thread (every module of each is hashed).
 PACKAGES = ("qa_digest", "candor_common")
 LIBRARIES = ("markdown", "nh3", "PyYAML", "MarkupSafe")
@@ -50,6 +60,30 @@ class LoadCache:
     def __init__(self, folder: Path, zone: ZoneInfo, authors: frozenset[str]) -> None:
         self.folder = folder
         self.salt = "\0".join((code_fingerprint(), zone.key, *sorted(authors))).encode()
+        # A text's HTML depends on the code alone: not on the zone or the roster.
+        self.texts_salt = f"{code_fingerprint()}\0texts\0".encode()
+
+    def texts_name(self, display: str) -> str:
+        """Return the name of the rendered texts of the file shown as ``display``."""
+        digest = hashlib.sha256(self.texts_salt)
+        digest.update(display.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def texts(self, display: str) -> RenderedTexts:
+        """Return a renderer that knows the texts of ``display``'s last load."""
+        try:
+            # Local build state, as trusted as plugins/ beside it (see the module's note).
+            known = pickle.loads((self.folder / f"{self.texts_name(display)}{TEXTS}")  # noqa: S301
+                                 .read_bytes())
+        except Exception:  # noqa: BLE001 - none yet, or damaged: every text is rendered
+            known = {}
+        return RenderedTexts(known if isinstance(known, dict) else {})
+
+    def put_texts(self, display: str, texts: RenderedTexts) -> None:
+        """Keep the texts of this load of ``display`` (only those it used)."""
+        data = pickle.dumps(texts.used, protocol=pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):
+            write_atomic(self.folder / f"{self.texts_name(display)}{TEXTS}", data)
 
     def key(self, path: Path, display: str) -> str:
         """Return the name of ``path``'s loaded result (shown as ``display`` in problems)."""
@@ -86,16 +120,18 @@ class LoadCache:
         with contextlib.suppress(OSError):
             write_atomic(self._file(key), data)
 
-    def keep_only(self, keys: set[str]) -> int:
-        """Remove every stored result but ``keys`` (the files this build loaded); return how
-        many were removed. The folder so never grows beyond the site's Q&A files."""
+    def keep_only(self, keys: set[str], texts: set[str] | None = None) -> int:
+        """Remove every stored result but ``keys`` (the files this build loaded), and every
+        file's texts but ``texts`` (their ``texts_name``); return how many were removed.
+        The folder so never grows beyond the site's Q&A files."""
         removed = 0
         try:
             names = os.listdir(self.folder)
         except OSError:
             return 0
         for name in names:
-            stale = name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys
+            stale = ((name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys)
+                     or (name.endswith(TEXTS) and name[: -len(TEXTS)] not in (texts or ())))
             if stale or name.startswith("."):  # or a write that was cut short
                 try:
                     (self.folder / name).unlink()
@@ -103,6 +139,28 @@ class LoadCache:
                     continue
                 removed += 1
         return removed
+
+
+class RenderedTexts:
+    """``render_reader_markdown``, remembering each text's HTML by the text's hash.
+
+    ``known``: the texts of the file's last load; ``used``: those of this one.
+    """
+
+    def __init__(self, known: dict[bytes, Markup]) -> None:
+        self.known = known
+        self.used: dict[bytes, Markup] = {}
+        self.rendered = 0
+
+    def __call__(self, text: str) -> Markup:
+        """Return the sanitized HTML of ``text``; render it only if it is new."""
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+        html = self.known.get(key)
+        if html is None:
+            html = render_reader_markdown(text)
+            self.rendered += 1
+        self.used[key] = html
+        return html
 
 
 def cache_for(settings: Any, zone: ZoneInfo, authors: frozenset[str]) -> LoadCache | None:

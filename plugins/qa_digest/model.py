@@ -51,7 +51,10 @@ class Question:
     merged_into: str | None = None
     removal_reason: str | None = None
     removed_at: datetime | None = None  # when it was removed, if the file says
-    line: int = 0  # where the question starts in its data file, for messages
+    # Where the question starts in its data file, for messages and the order of
+    # comments only: no page shows it, so the incremental rebuild leaves it out of
+    # its digests (an answer added above moves it).
+    line: int = field(default=0, metadata={"fingerprint": False})
     # Filled in by build_digest():
     total_votes: int = 0
     askers: int = 1

@@ -8,7 +8,7 @@ modules every question page imports (``shared_imports``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any
 
@@ -193,6 +193,10 @@ def write_questions(writer: Any, env: Any, context: dict[str, Any], thread: Thre
     """Write a page for every answered, declined and follow-up question of ``thread``."""
     template = env.get_template("qa/question.html")
     written = 0
+    # A question's page shows its thread's heading, not the thread's other questions:
+    # given without them, the page is not rendered again (``make build``) each time
+    # another question of a town hall of thousands is answered.
+    heading = replace(thread, questions=())
     for question in thread.questions:
         if not question.has_page:
             continue
@@ -200,7 +204,7 @@ def write_questions(writer: Any, env: Any, context: dict[str, Any], thread: Thre
         merged = [digest.by_id[qid] for qid in question.merged_ids]
         writer.write_file(save_as(url), template, context,
                           relative_urls=context["RELATIVE_URLS"], url=url,
-                          question=question, thread=thread, merged=merged)
+                          question=question, thread=heading, merged=merged)
         written += 1
     return written
 

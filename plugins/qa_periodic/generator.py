@@ -58,6 +58,9 @@ class QAPeriodicGenerator(Generator):
             lock = read_lock(self._lock_path(), options.unit)
         self.archive = build_archive(digest, options, self._releases(digest), lock.periods)
         self.context["QA_PERIODIC"] = self.archive
+        # What every page's footer reads (the archive changes with every answer).
+        self.context["QA_PERIODIC_ARCHIVE_URL"] = (self.archive.url if self.archive.digests
+                                                  else None)
         self.context["QA_PERIODIC_FEEDS"] = feed_records(self.archive, self.settings)
         logger.debug("qa_periodic: %d closed periods with a digest", len(self.archive.digests))
 

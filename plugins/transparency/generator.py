@@ -153,6 +153,7 @@ class CommitmentsGenerator(Generator):
             self.commitments = self._public(loaded, path)
         today = self.settings["CANDOR_BUILD_TIME"].date()
         self.context["COMMITMENTS"] = self.commitments
+        self.context["COMMITMENTS_LISTED"] = bool(self.commitments)  # the footer's link
         self.context["COMMITMENTS_TODAY"] = today
         by_source: dict[str, list[Any]] = {}
         for commitment in self.commitments:

@@ -6,7 +6,7 @@ import json
 
 from benchmarks import run
 from benchmarks.corpus import KINDS, retitle_post, write_posts
-from benchmarks.qa_corpus import write_questions
+from benchmarks.qa_corpus import answer_question, write_questions
 from benchmarks.runner import ROOT
 
 
@@ -20,6 +20,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
                      "5 posts, make build after editing one post",
                      "5 posts, make build after a new title on one post",
                      "5 posts + 40 questions, make build after editing one post",
+                     "5 posts + 40 questions, make build after answering one question",
                      "5 posts, make serve: save → preview rebuilt",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
                      "Disqus import, 20 comments",
@@ -55,6 +56,16 @@ def test_corpus_is_deterministic_and_in_every_kind(tmp_path):
     statuses = (tmp_path / "a" / "qa" / "town-hall-001.yml").read_text(encoding="utf-8")
     for status in ("answered", "pending", "declined", "follow-up", "merged", "removed"):
         assert f"status: {status}\n" in statuses
+    # An answer: the first question still pending becomes answered, nothing else changes.
+    answer_question(tmp_path / "a", 1)
+    answered = (tmp_path / "a" / "qa" / "town-hall-001.yml").read_text(encoding="utf-8")
+    assert answered.count("status: pending\n") == statuses.count("status: pending\n") - 1
+    assert answered.count("status: answered\n") == statuses.count("status: answered\n") + 1
+    assert "Answered in the benchmark's edit 1." in answered
+    assert answered.replace("status: answered\n    answer:\n      by: ana-ruiz\n"
+                            "      at: 2026-04-03 09:00\n      text: |\n"
+                            "        Answered in the benchmark's edit 1.\n",
+                            "status: pending\n", 1) == statuses
 
 
 def test_baseline_comparison_of_qa_builds(tmp_path):

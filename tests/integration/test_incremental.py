@@ -94,8 +94,8 @@ def test_editing_a_post_renders_its_page_and_what_shows_its_text(site, logged):
 def test_a_new_title_renders_the_pages_that_show_it_not_every_page(site, logged):
     build(site, site / "output")
     total, _ = counts(logged)
-    # A post without questions: a Q&A thread's post title is in the Q&A digest, which
-    # every page's navigation reads, so a title with questions renders every page.
+    # A post without questions: a post's Q&A thread takes its title, which every page
+    # of that thread shows, so a title with questions renders those pages too.
     edit(site / "content" / "posts" / "2025" / "a-hard-quarter.md", "Title: ",
          "Title: Retitled: ")
     rebuild_equals_clean(site)
@@ -107,6 +107,34 @@ def test_a_new_title_renders_the_pages_that_show_it_not_every_page(site, logged)
     # Its page, the lists and the neighbours that show the title were made again.
     for name in ("posts/2025/a-hard-quarter/index.html", "index.html", "archives/index.html"):
         assert name in shown
+
+
+@pytest.mark.sample
+def test_an_answer_renders_its_page_and_its_thread_not_every_question_page(site, logged):
+    output = site / "output"
+    build(site, output)
+    total, _ = counts(logged)
+    question_pages = {p: p.stat().st_mtime_ns for p in (output / "qa").rglob("index.html")
+                      if b"qa-question-page" in p.read_bytes()}
+    assert len(question_pages) > 100
+    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
+         "      How are promotion decisions checked for bias?\n    status: pending\n",
+         "      How are promotion decisions checked for bias?\n    status: answered\n"
+         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
+         "        Every promotion panel is now reviewed by someone outside the team.\n")
+    rebuild_equals_clean(site)
+    rendered, reused = counts(logged)
+    # The new question page, the town hall's lists, the hub, the digests, the feeds
+    # (a new page or two among them); not the pages of the other questions (they show
+    # their thread's heading only), nor the posts and lists that link to the Q&A.
+    assert rendered < total // 4
+    assert reused > 3 * total // 4
+    rewritten = [p for p, mtime in question_pages.items() if p.stat().st_mtime_ns != mtime]
+    assert rewritten == []
+    answered = [p for p in (output / "qa").rglob("index.html") if p not in question_pages
+                and b"qa-question-page" in p.read_bytes()]
+    assert len(answered) == 1
+    assert b"reviewed by someone outside the team" in answered[0].read_bytes()
 
 
 @pytest.mark.sample

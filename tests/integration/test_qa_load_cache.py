@@ -13,7 +13,7 @@ import pytest
 
 from candor_common.errors import BuildAborted, ConfigError
 from qa_digest import collect as qa_collect
-from qa_digest.loadcache import FOLDER, SUFFIX, LoadCache, code_fingerprint
+from qa_digest.loadcache import FOLDER, SUFFIX, TEXTS, LoadCache, code_fingerprint
 from tests.helpers import REPO, build_site
 
 AUTHORS = frozenset({"ana-ruiz", "marcus-adeyemi"})
@@ -174,3 +174,62 @@ def test_the_setting_must_be_true_or_false(site_copy, tmp_path, caplog):
     with caplog.at_level(logging.ERROR), pytest.raises((BuildAborted, ConfigError)):
         build_site(site / "pelicanconf.py", tmp_path / "out", QA_DIGEST_CACHE="yes")
     assert "QA_DIGEST_CACHE: expected True or False, got 'yes'" in caplog.text
+
+
+SESSION = """session:
+  title: Town hall
+  hosts: [ana-ruiz]
+  description: Our **first** town hall.
+questions:
+"""
+
+
+def _question(n: int, answer: str) -> str:
+    return (f"  - id: q-{n}\n    asked_at: 2026-03-02 10:00\n    text: Question *{n}*?\n"
+            f"    status: answered\n    answer:\n      by: ana-ruiz\n"
+            f"      at: 2026-03-03 10:00\n      text: {answer}\n")
+
+
+def _load(cache: LoadCache, path: Path) -> tuple[object, int]:
+    """Load ``path`` as a build with the cache does; return the result and how many
+    texts were rendered (not known from the file's last load)."""
+    texts = cache.texts("content/qa/town-hall.yml")
+    loaded = qa_collect.load_thread(path, "content/qa/town-hall.yml", ZoneInfo("UTC"),
+                                    AUTHORS, texts)
+    cache.put_texts("content/qa/town-hall.yml", texts)
+    return loaded, texts.rendered
+
+
+def test_a_changed_file_renders_only_its_new_texts(tmp_path):
+    path = tmp_path / "town-hall.yml"
+    path.write_text(SESSION + "".join(_question(n, f"Answer {n}.") for n in range(20)),
+                    encoding="utf-8")
+    cache = LoadCache(tmp_path / "cache", ZoneInfo("UTC"), AUTHORS)
+    first, rendered = _load(cache, path)
+    assert rendered == 41  # the description, 20 questions and 20 answers
+    # One answer changes, one question is added: three new texts, the rest known.
+    path.write_text(SESSION + "".join(_question(n, "Changed, **now**." if n == 7
+                                                else f"Answer {n}.") for n in range(21)),
+                    encoding="utf-8")
+    second, rendered = _load(cache, path)
+    assert rendered == 3
+    fresh = qa_collect.load_thread(path, "content/qa/town-hall.yml", ZoneInfo("UTC"), AUTHORS)
+    assert second == fresh  # the same thread, HTML and all, as rendering every text
+    assert second != first
+    assert "<strong>now</strong>" in second[0].questions[7].response.html
+
+
+def test_texts_are_kept_for_the_files_of_the_build_only(tmp_path):
+    path = tmp_path / "town-hall.yml"
+    path.write_text(SESSION + _question(1, "Yes."), encoding="utf-8")
+    cache = LoadCache(tmp_path / "cache", ZoneInfo("UTC"), AUTHORS)
+    _load(cache, path)
+    name = cache.texts_name("content/qa/town-hall.yml")
+    assert (tmp_path / "cache" / f"{name}{TEXTS}").is_file()
+    assert cache.keep_only(set(), {name}) == 0
+    assert cache.keep_only(set(), set()) == 1  # the file is gone: so are its texts
+    assert not list((tmp_path / "cache").iterdir())
+    # A text's HTML depends on the code only: another zone or roster keeps the texts.
+    assert name == LoadCache(tmp_path, ZoneInfo("Europe/Madrid"),
+                             AUTHORS | {"li-wei"}).texts_name("content/qa/town-hall.yml")
+    assert name != cache.texts_name("content/qa/other.yml")

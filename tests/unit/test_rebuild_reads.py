@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from pelican.contents import Article, Content
 from pelican.settings import DEFAULT_CONFIG
@@ -180,4 +181,66 @@ def test_the_state_file_keeps_the_reads(tmp_path):
     [(names, value)] = record.reads.values()
     assert "title" in names
     assert len(value) == 16
-    assert rebuild.FORMAT == 2
+    assert rebuild.FORMAT == 3
+
+
+# -- the names a page's templates look up in the shared context -----------------
+TEMPLATES = {
+    "page.html": "{% import 'macros.html' as m with context %}{{ SHOWN }} {{ m.footer() }}"
+                 "{% include 'part.html' %} {{ lang() }}",
+    "macros.html": "{% macro footer() %}{{ IN_MACRO }}{% endmacro %}",
+    "part.html": "{% if IN_INCLUDE is defined %}{{ IN_INCLUDE }}{% endif %}",
+}
+
+
+def page_build(site: Site, context: dict[str, Any], settings: dict[str, Any]) -> bool:
+    """One build of a page rendered from ``context`` by real Jinja templates; True if it
+    was rendered."""
+    state = RebuildState(str(site.output), site.state_file, "static", settings)
+    state.load()
+    key = state.key(context, "page.html", narrow=True)
+    if state.reusable("page.html", key, context):
+        state.save()
+        return False
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True)
+    env.globals["lang"] = jinja2.pass_context(lambda ctx: ctx.get("LANG", "en"))
+    with tracking() as reads:
+        html = env.get_template("page.html").render(context)
+    target = site.output / "page.html"
+    target.write_text(html, encoding="utf-8")
+    state.remember("page.html", key, reads, [str(target)], context=context)
+    state.save()
+    return True
+
+
+CONTEXT = {"SHOWN": "a", "IN_MACRO": "b", "IN_INCLUDE": "c", "LANG": "en",
+           "UNREAD": ["a digest of thousands of questions"],
+           "generated_content": {}, "static_content": {}, "static_links": set()}
+
+
+@pytest.mark.parametrize("name", ["SHOWN", "IN_MACRO", "IN_INCLUDE", "LANG"])
+def test_a_page_is_rendered_again_when_a_name_it_looked_up_changed(tmp_path, name):
+    site = Site(tmp_path)
+    assert page_build(site, dict(CONTEXT), {})
+    assert not page_build(site, dict(CONTEXT), {})
+    assert not page_build(site, {**CONTEXT, "UNREAD": ["one more answer"]}, {})
+    assert page_build(site, {**CONTEXT, name: "changed"}, {})
+
+
+def test_a_name_that_appears_is_a_change_too(tmp_path):
+    site = Site(tmp_path)
+    without = {k: v for k, v in CONTEXT.items() if k != "IN_INCLUDE"}
+    assert page_build(site, without, {})
+    assert not page_build(site, dict(without), {})
+    assert page_build(site, dict(CONTEXT), {})
+
+
+def test_settings_and_links_are_in_every_page_key(tmp_path):
+    site = Site(tmp_path)
+    assert page_build(site, dict(CONTEXT), {"SITENAME": "A"})
+    assert not page_build(site, dict(CONTEXT), {"SITENAME": "A"})
+    # Python code may read a setting without a template looking it up.
+    assert page_build(site, dict(CONTEXT), {"SITENAME": "B"})
+    # A post's {filename} links are resolved from generated_content in Python.
+    assert page_build(site, {**CONTEXT, "generated_content": {"posts/new.md": "x"}},
+                      {"SITENAME": "B"})
