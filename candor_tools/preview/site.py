@@ -18,6 +18,7 @@ from candor_tools.preview.capture import CaptureWriter, quiet_writes
 from candor_tools.preview.extras import carry_over, refresh_post_extras
 from candor_tools.preview.model import place, remove
 from candor_tools.preview.problems import problems_of
+from candor_tools.preview.qa import is_qa_source, qa_generator, update_qa
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,16 @@ class PreviewSite:
         touched: list[tuple[Any, Any]] = []  # (generator, content object) to render
         gone: list[Any] = []  # objects of deleted sources
         arrived: list[Any] = []  # objects of new sources
+        writer = CaptureWriter(self.settings["OUTPUT_PATH"], settings=self.settings)
+        qa = qa_generator(self.generators)
+        answers = [s for s in sources if qa is not None and is_qa_source(self.settings, s)]
+        if answers:
+            with quiet_writes():
+                posts = update_qa(qa, answers, update, writer)
+            touched += [(self._generator(ArticlesGenerator), post) for post in posts]
         for source in sources:
+            if source in answers:
+                continue
             generator = self._generator_for(source)
             if generator is None:
                 update.unhandled.append(source)
@@ -100,7 +110,6 @@ class PreviewSite:
         articles = self._generator(ArticlesGenerator)
         if articles is not None:
             refresh_post_extras(articles, [i for g, i in touched if g is articles])
-        writer = CaptureWriter(self.settings["OUTPUT_PATH"], settings=self.settings)
         with quiet_writes():
             for generator, item in _unique(touched):
                 _render(generator, item, writer)

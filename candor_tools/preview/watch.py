@@ -14,6 +14,9 @@ from watchfiles import Change, DefaultFilter, watch
 STEP_MS = 30
 # Files Pelican reads as posts and pages (the others are refused with an error).
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
+# Data files: also content (the roster makes the site in memory stale), and sources
+# (a Q&A file's pages are rendered first; the resident says which it cannot render).
+DATA_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass
@@ -53,6 +56,8 @@ class Watched:
                 relative = path.relative_to(self.content).as_posix()
                 target = batch.sources if path.suffix in SOURCE_SUFFIXES else batch.content
                 target.add(relative)
+                if path.suffix in DATA_SUFFIXES:  # a Q&A file: the resident renders it first
+                    batch.sources.add(relative)
         return batch
 
 

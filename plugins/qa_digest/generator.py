@@ -45,12 +45,28 @@ class QADigestGenerator(Generator):
     digest: Digest | None = None
     comments: dict[str, ThreadComments]
 
+    posts: dict[str, Any]
+
     def generate_context(self) -> None:
         """Load and check every Q&A file; attach each thread's digest to its post."""
-        roster = roster_for(self.settings)
         with stop_on_problems(logger, "qa_digest"):
-            digest, posts = collect(self.settings, self.context["generated_content"],
-                                    roster, self.settings["CANDOR_BUILD_TIME"])
+            digest, posts = self.load()
+        self.use(digest, posts)
+
+    def load(self) -> tuple[Digest, dict[int, Any]]:
+        """Load and check every Q&A file (raises DataError naming every problem)."""
+        return collect(self.settings, self.context["generated_content"],
+                       roster_for(self.settings), self.settings["CANDOR_BUILD_TIME"])
+
+    def use(self, digest: Digest, posts: dict[int, Any]) -> None:
+        """Make ``digest`` the site's: on its posts and in the shared context.
+
+        The preview calls it again after a Q&A file is saved: a post whose thread
+        is gone loses it.
+        """
+        roster = roster_for(self.settings)
+        for post in getattr(self, "posts", {}).values():
+            post.__dict__.pop("qa", None)
         self.digest = digest
         top = int(self.settings["QA_DIGEST_TOP"])
         per_page = int(self.settings["QA_DIGEST_COMMENTS_PER_PAGE"])

@@ -58,11 +58,12 @@ def write_hub(writer: Any, env: Any, context: dict[str, Any], digest: Digest,
 
 
 def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread, *,
-                 digest: Digest, thread_post: Any) -> int:
+                 digest: Digest, thread_post: Any, first_only: bool = False) -> int:
     """Write every filtered, paginated page of ``thread``; return how many.
 
     A question is listed twice (under "All" and under its status): its card is
-    rendered once per SITEURL and the string reused (``cards``).
+    rendered once per SITEURL and the string reused (``cards``). ``first_only``:
+    the first page of each filter only (the preview's first step after a save).
     """
     template = env.get_template("qa/thread.html")
     ordered = public_order(thread.questions)
@@ -75,7 +76,7 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
             continue
         filters = _filters(context, thread.id, ordered, status)
         pages = max(1, -(-len(subset) // per_page))
-        for number in range(1, pages + 1):
+        for number in range(1, 2 if first_only else pages + 1):
             url = thread_url(context, thread.id, status, number)
             questions = subset[(number - 1) * per_page: number * per_page]
             page = {"url": url, "thread": thread, "card": digest.per_thread[thread.id],
@@ -191,22 +192,30 @@ def _filters(context: dict[str, Any], thread_id: str, ordered: list[Question],
 def write_questions(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
                     digest: Digest) -> int:
     """Write a page for every answered, declined and follow-up question of ``thread``."""
-    template = env.get_template("qa/question.html")
     written = 0
-    # A question's page shows its thread's heading, not the thread's other questions:
-    # given without them, the page is not rendered again (``make build``) each time
-    # another question of a town hall of thousands is answered.
     heading = replace(thread, questions=())
     for question in thread.questions:
-        if not question.has_page:
-            continue
-        url = question_url(context, question)
-        merged = [digest.by_id[qid] for qid in question.merged_ids]
-        writer.write_file(save_as(url), template, context,
-                          relative_urls=context["RELATIVE_URLS"], url=url,
-                          question=question, thread=heading, merged=merged)
-        written += 1
+        if question.has_page:
+            write_question(writer, env, context, heading, question, digest=digest)
+            written += 1
     return written
+
+
+def write_question(writer: Any, env: Any, context: dict[str, Any], heading: Thread,
+                   question: Question, *, digest: Digest) -> None:
+    """Write the page of one answered, declined or follow-up question.
+
+    ``heading`` is its thread without the questions (``replace(thread,
+    questions=())``): a question's page shows its thread's heading, not the
+    thread's other questions; given without them, the page is not rendered again
+    (``make build``) each time another question of a town hall of thousands is
+    answered.
+    """
+    url = question_url(context, question)
+    merged = [digest.by_id[qid] for qid in question.merged_ids]
+    writer.write_file(save_as(url), env.get_template("qa/question.html"), context,
+                      relative_urls=context["RELATIVE_URLS"], url=url,
+                      question=question, thread=heading, merged=merged)
 
 
 def write_comments(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
