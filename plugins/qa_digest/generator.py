@@ -15,6 +15,7 @@ from candor_common import rebuild
 from candor_common.output import write_output
 from candor_common.report import stop_on_problems
 from feeds.config import read_config
+from qa_digest.cardcache import store_for
 from qa_digest.collect import collect, cores, post_qa
 from qa_digest.conversation import ThreadComments, thread_comments
 from qa_digest.exports import digest_csv, digest_json
@@ -122,15 +123,21 @@ class QADigestGenerator(Generator):
                      ) -> tuple[int, int]:
         """Write the hub, thread, question and comments pages; return how many of each kind."""
         pages = questions = 0
+        kept = store_for(self.settings, writer.output_path)  # make build: last build's cards
         with _writing_pages(writer, _processes(digest)):
             write_hub(writer, self.env, self.context, digest, extra)
             for thread in digest.threads:
                 post = self.posts.get(thread.id)
                 pages += write_thread(writer, self.env, self.context, thread, digest=digest,
-                                      thread_post=post)
+                                      thread_post=post,
+                                      kept=kept.thread(thread.id) if kept else None)
                 questions += write_questions(writer, self.env, self.context, thread, digest)
                 pages += write_comments(writer, self.env, self.context, thread,
                                         self.comments[thread.id], thread_post=post)
+            if kept is not None:
+                kept.finish_worker()  # a process rendering for this one: hand its cards over
+        if kept is not None:
+            kept.save({t.id: {q.id for q in t.questions} for t in digest.threads})
         return pages, questions
 
     def _write_feeds(self, write: Callable[[str, bytes], Any]) -> None:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from pelican.utils import get_relative_path, path_to_url
 
 from candor_common import rebuild
+from qa_digest.cardcache import ThreadCards
 from qa_digest.conversation import ThreadComments
 from qa_digest.model import PUBLIC_STATUSES, Digest, Question, Thread
 from qa_digest.urls import comments_url, hub_url, question_url, save_as, thread_url
@@ -58,17 +59,19 @@ def write_hub(writer: Any, env: Any, context: dict[str, Any], digest: Digest,
 
 
 def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread, *,
-                 digest: Digest, thread_post: Any, first_only: bool = False) -> int:
+                 digest: Digest, thread_post: Any, first_only: bool = False,
+                 kept: ThreadCards | None = None) -> int:
     """Write every filtered, paginated page of ``thread``; return how many.
 
     A question is listed twice (under "All" and under its status): its card is
     rendered once per SITEURL and the string reused (``cards``). ``first_only``:
     the first page of each filter only (the preview's first step after a save).
+    ``kept``: the cards the last incremental build rendered (``cardcache``).
     """
     template = env.get_template("qa/thread.html")
     ordered = public_order(thread.questions)
     per_page = int(context["QA_DIGEST_PER_PAGE"])
-    cards = CardRenderer(env, context)
+    cards = CardRenderer(env, context, kept)
     written = 0
     for status in (None, *PUBLIC_STATUSES):
         subset = ordered if status is None else [q for q in ordered if q.status == status]
@@ -104,11 +107,15 @@ class CardRenderer:
     with the same SITEURL (a question is listed under "All" and under its status).
     """
 
-    def __init__(self, env: Any, context: dict[str, Any]) -> None:
+    def __init__(self, env: Any, context: dict[str, Any],
+                 kept: ThreadCards | None = None) -> None:
         self.template = env.get_template("partials/qa_question.html")
         self.context = context
-        self.modules: dict[str, tuple[Any, Any]] = {}  # siteurl -> module, what it read
+        self.kept = kept
+        # siteurl -> module, what making it read, the variables it was made with
+        self.modules: dict[str, tuple[Any, Any, dict[str, Any]]] = {}
         self.cards: dict[tuple[str, str], tuple[Markup, Any]] = {}  # ... -> card, what it read
+        self._vars: tuple[Any, str, dict[str, Any]] | None = None  # page, name, variables
 
     def render(self, name: str, questions: Sequence[Question],
                page: dict[str, Any]) -> PageCards:
@@ -125,26 +132,44 @@ class CardRenderer:
         if kept is not None:
             rebuild.note_reads(kept[1])  # what it read counts for this page too
             return kept[0]
-        module = self._module(siteurl, name, page)
+        if self.kept is not None:  # rendered by the last build, and still the same?
+            found = self.kept.get(siteurl, question, self._page_vars(siteurl, name, page))
+            if found is not None:
+                rebuild.note_reads(found[1])
+                self.cards[key] = found
+                return found[0]
+        module, module_reads, module_vars = self._module(siteurl, name, page)
         with rebuild.part() as reads:
             card = module.question_card(question)
         self.cards[key] = (card, reads)
+        if self.kept is not None:
+            self.kept.put(siteurl, question, module_vars, card, [module_reads, reads])
         return card
 
-    def _module(self, siteurl: str, name: str, page: dict[str, Any]) -> Any:
+    def _module(self, siteurl: str, name: str, page: dict[str, Any]
+                ) -> tuple[Any, Any, dict[str, Any]]:
         kept = self.modules.get(siteurl)
         if kept is not None:
             rebuild.note_reads(kept[1])
-            return kept[0]
+            return kept
+        page_vars = self._page_vars(siteurl, name, page)
+        with rebuild.part() as reads:
+            module = self.template.make_module(page_vars)
+        self.modules[siteurl] = (module, reads, page_vars)
+        return self.modules[siteurl]
+
+    def _page_vars(self, siteurl: str, name: str, page: dict[str, Any]) -> dict[str, Any]:
+        """Return the variables a card's module is made with on the page ``name``, as
+        that page's ``{% import ... with context %}`` would see them."""
+        if self._vars is not None and self._vars[0] is page and self._vars[1] == name:
+            return self._vars[2]
         page_vars = {**self.context, "localsiteurl": self.context.get("localsiteurl"),
                      **page}
         if self.context["RELATIVE_URLS"]:
             page_vars["SITEURL"] = page_vars["localsiteurl"] = siteurl
         page_vars["output_file"] = name
-        with rebuild.part() as reads:
-            module = self.template.make_module(page_vars)
-        self.modules[siteurl] = (module, reads)
-        return module
+        self._vars = (page, name, page_vars)
+        return page_vars
 
 
 class PageCards(Sequence[Markup]):

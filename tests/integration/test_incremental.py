@@ -62,7 +62,18 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def logged(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.INFO, logger="publishing.incremental")
+    caplog.set_level(logging.INFO, logger="qa_digest.cardcache")
     return caplog
+
+
+CARDS = re.compile(r"(\d+) question cards kept from the last build, (\d+) rendered")
+
+
+def cards(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    """Return (cards kept, cards rendered) of the last incremental build, from its log."""
+    found = [CARDS.search(record.getMessage()) for record in caplog.records]
+    kept, made = [match.groups() for match in found if match][-1]
+    return int(kept), int(made)
 
 
 @pytest.mark.sample
@@ -123,6 +134,7 @@ def test_an_answer_renders_its_page_and_its_thread_not_every_question_page(site,
          "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
          "        Every promotion panel is now reviewed by someone outside the team.\n")
     rebuild_equals_clean(site)
+    kept, made = cards(logged)
     rendered, reused = counts(logged)
     # The new question page, the town hall's lists, the hub, the digests, the feeds
     # (a new page or two among them); not the pages of the other questions (they show
@@ -135,6 +147,9 @@ def test_an_answer_renders_its_page_and_its_thread_not_every_question_page(site,
                 and b"qa-question-page" in p.read_bytes()]
     assert len(answered) == 1
     assert b"reviewed by someone outside the team" in answered[0].read_bytes()
+    # The town hall's list pages were made again, but of their cards only the answered
+    # question's: the others were kept from the first build (qa_digest/cardcache.py).
+    assert kept > 200 and 1 <= made <= 4
 
 
 @pytest.mark.sample
@@ -280,3 +295,13 @@ def test_pages_rendered_by_a_second_process_are_recorded(site, logged, monkeypat
     edit(site / "content" / "qa" / "hiring-freeze.yml",
          "No. We have no plan", "No. We have no plan at all")
     rebuild_equals_clean(site)
+    # The cards the second process rendered were handed to this one and kept.
+    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
+         "      How are promotion decisions checked for bias?\n    status: pending\n",
+         "      How are promotion decisions checked for bias?\n    status: answered\n"
+         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
+         "        Every promotion panel is now reviewed by someone outside the team.\n")
+    logged.clear()
+    rebuild_equals_clean(site)
+    kept, made = cards(logged)
+    assert kept > 200 and made <= 4
