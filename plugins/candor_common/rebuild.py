@@ -186,6 +186,7 @@ class RebuildState:
         self.cache_file = cache_file
         self.static = static
         self.settings = settings or {}
+        self._settings: object = _ABSENT  # their digest, made once (_settings_digest)
         self.previous: dict[str, Record] = {}
         self.current: dict[str, Record] = {}
         self.previous_contexts: frozenset[str] = frozenset()  # shared contexts' digests
@@ -212,7 +213,7 @@ class RebuildState:
         parts = [self.static.encode(), b"narrow" if narrow else b"table"]
         if context is not None:
             if narrow:
-                shared = self._context_digest(self.settings)
+                shared = self._settings_digest()
                 keyed = self.names_digest(context, KEYED)
                 if shared is None or keyed is None:
                     return None
@@ -256,6 +257,13 @@ class RebuildState:
             base = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
             self._shapes[shape] = base
         return base
+
+    def _settings_digest(self) -> bytes | None:
+        """Digest the settings once per build, when the first page is written (they are
+        not changed while pages are written; every page's key holds them)."""
+        if self._settings is _ABSENT:
+            self._settings = self._context_digest(self.settings)
+        return self._settings  # type: ignore[return-value]
 
     def _value_of(self, name: str, value: Any) -> bytes | None:
         """Digest one value of a context, once per build (by name and identity)."""
