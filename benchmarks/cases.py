@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.corpus import KINDS, edit_post, retitle_post, write_posts
+from benchmarks.corpus import KINDS, add_post, edit_post, retitle_post, write_posts
 from benchmarks.preview import measure as measure_preview
 from benchmarks.qa_corpus import SESSION_MAX, answer_question, write_questions
 from benchmarks.runner import Stats, candor_settings, plain_settings, timed_build
@@ -111,7 +111,8 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
 def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
                     ) -> list[Row]:
     """Time ``make build`` (pelicanconf.py: incremental, the Markdown and Q&A caches) after
-    editing one post, then after answering one question of the biggest town hall, on
+    editing one post, after answering one question of the biggest town hall, and after
+    adding a post, on
     ``posts`` posts plus ``questions`` questions; ``plain`` is plain Pelican's rebuild of
     the same posts without Q&A after editing one post (measured here when None)."""
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
@@ -123,6 +124,8 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
         candor = _rebuilds(content, settings, work / "output", posts, repeat)
         answered = _rebuilds(content, settings, work / "output", posts, repeat,
                              edit=lambda content, _post, run: answer_question(content, run))
+        added = _rebuilds(content, settings, work / "output", posts, repeat,
+                          edit=lambda content, _post, run: add_post(content, posts + run))
         if plain is None:
             plain_content = work / "plain" / "content"
             write_posts(plain_content, posts)
@@ -135,7 +138,10 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
                 "any Q&A, with its cache"),
             Row(f"{posts:,} posts + {questions:,} questions, make build after answering one "
                 "question", plain, answered, f"one answer added to a town hall of about "
-                f"{biggest:,} questions; plain Pelican: its rebuild after editing one post")]
+                f"{biggest:,} questions; plain Pelican: its rebuild after editing one post"),
+            Row(f"{posts:,} posts + {questions:,} questions, make build after adding a post",
+                plain, added, "a new post dated among the others (lists, archives, feeds "
+                "change); plain Pelican: its rebuild after editing one post")]
 
 
 def _rebuilds(content: Path, settings: Path, output: Path, posts: int, repeat: int,

@@ -163,3 +163,15 @@ def retitle_post(content: Path, number: int, edit: int, seed: int = 0) -> Path:
     target.write_text(post_text(number, seed, title=f"Retitled post {number}, take {edit}"),
                       encoding="utf-8")
     return target
+
+
+def add_post(content: Path, number: int, seed: int = 0) -> Path:
+    """Write post ``number``, one the corpus did not have (an executive publishing a post:
+    its date falls among the others', so lists, archives and feeds change)."""
+    target = content / post_path(number)
+    if target.exists():
+        message = f"post {number} is already in {content}"
+        raise FileExistsError(message)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(post_text(number, seed), encoding="utf-8")
+    return target

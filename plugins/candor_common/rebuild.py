@@ -44,9 +44,11 @@ import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import unescape
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from jinja2.runtime import Context as TemplateContext
 from pelican.contents import Content
@@ -56,7 +58,7 @@ from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 FILE_NAME = "candor-rebuild.json"
 # Keys of the shared context that change while pages are written, or say only
 # when the build ran: Candor's templates never read the build time (a test
@@ -66,9 +68,12 @@ VOLATILE = frozenset({"localsiteurl", "output_file", "CANDOR_BUILD_TIME"})
 # nothing shows them in that order.
 UNORDERED = frozenset({"generated_content", "static_content"})
 # Names of the shared context that Python code reads without a template looking
-# them up: Pelican resolves a post's {filename} and {static} links from these.
-# They are in every narrow output's key (a post added can mend a broken link).
-KEYED = ("generated_content", "static_content", "static_links")
+# them up: Pelican resolves a post's {static} and {attach} links from these. They
+# are in every narrow output's key. Its {filename} links are resolved from
+# ``generated_content``, which changes with every post added: what each link found
+# is digested with the body instead (``body_digest``), so a new post renders the
+# pages that show it, and those whose links find it, not every page.
+KEYED = ("static_content", "static_links")
 LIBRARIES = ("pelican", "jinja2", "markdown", "feedgen", "lxml", "nh3", "babel",
              "markupsafe", "pyyaml")
 _SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
@@ -292,15 +297,48 @@ class RebuildState:
         return shared is not None and shared.hex() in self.previous_contexts
 
     def body_digest(self, item: Any) -> str:
-        """Digest the body of a post (what ``key`` leaves out)."""
+        """Digest the body of a post (what ``key`` leaves out), with what its
+        ``{filename}`` links find."""
         identity = self.fingerprints.identity(item)
         known = self._bodies.get(identity)
         if known is None:
-            body = getattr(item, "_content", None) or ""
-            known = hashlib.blake2b(str(body).encode("utf-8", "surrogatepass"),
-                                    digest_size=16).hexdigest()
-            self._bodies[identity] = known
+            body = str(getattr(item, "_content", None) or "")
+            digest = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16)
+            digest.update(self._links_found(item, body))
+            known = self._bodies[identity] = digest.hexdigest()
         return known
+
+    def _links_found(self, item: Any, body: str) -> bytes:
+        """Name what each ``{filename}`` link of ``body`` finds in ``generated_content``.
+
+        Pelican resolves such a link when a page shows the body
+        (``Content._link_replacer``): it looks the path up as written, unquoted and
+        unescaped, relative to the post's folder unless it starts with "/". Every
+        one of those paths is named here with the post found there (its identity
+        and URL) or none, so a post added, removed or moved at a linked path gives
+        another digest. A link that finds nothing falls back to ``static_content``,
+        which is in every key (``KEYED``).
+        """
+        if "filename" not in body:
+            return b""
+        try:  # Pelican's own lookup table and link pattern, as _link_replacer uses them
+            contents = item._context["generated_content"]  # noqa: SLF001
+            links = item._get_intrasite_link_regex()  # noqa: SLF001
+        except (AttributeError, KeyError, TypeError):
+            return b"\0unknown" + os.urandom(8)  # cannot tell: never equal, always made
+        found = set()
+        for match in links.finditer(body):
+            if match.group("what") != "filename":
+                continue
+            value = urlparse(match.group("value"))
+            for written in {value.path, unquote(value.path),
+                            urlparse(unescape(value.geturl())).path}:
+                path = written[1:] if written.startswith("/") else \
+                    item.get_relative_source_path(os.path.join(item.relative_dir, written))
+                target = contents.get(path)
+                found.add("\0".join((path, "", "") if target is None else
+                                     (path, self.fingerprints.identity(target), target.url)))
+        return "\n".join(sorted(found)).encode("utf-8", "surrogatepass")
 
     def reads_digest(self, item: Any, names: list[str]) -> str | None:
         """Digest the values of the attributes ``names`` of ``item`` (None: one is opaque)."""
@@ -344,30 +382,43 @@ class RebuildState:
         ``context``: the shared context of a narrow output, whose looked-up names
         are checked.
         """
-        record = self.previous.get(name)
-        if key is None or record is None or record.key != key:
+        why = self._changed(name, key, context)
+        if why:
+            logger.debug("rebuild: %s is made again: %s", name, why)
             return False
+        self.current[name] = self.previous[name]
+        self.reused += 1
+        return True
+
+    def _changed(self, name: str, key: str | None, context: dict[str, Any] | None) -> str:
+        """Say what changed since the last build made ``name`` ("": nothing did)."""
+        record = self.previous.get(name)
+        if key is None:
+            return "what it is made from cannot be digested"
+        if record is None:
+            return "the last build did not make it"
+        if record.key != key:
+            return "its template, code, settings or own arguments"
         if record.names and (context is None
                              or self.names_digest(context, record.names[0]) != record.names[1]):
-            return False
+            return f"what it looked up in the shared context ({len(record.names[0])} names)"
         for identity, body in record.deps.items():
             item = self.fingerprints.contents.get(identity)
             if item is None or self.body_digest(item) != body:
-                return False
+                return f"the body of {identity.split(chr(31))[1]}, or what its links find"
         for identity, (names, value) in record.reads.items():
             item = self.fingerprints.contents.get(identity)
             if item is None or self.reads_digest(item, names) != value:
-                return False
+                shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+                return f"what it read of {identity.split(chr(31))[1]} ({shown})"
         for relative, (size, mtime) in record.files.items():
             try:
                 stat = os.stat(os.path.join(self.output_path, relative))
             except OSError:
-                return False
+                return f"{relative} is gone"
             if stat.st_size != size or stat.st_mtime_ns != mtime:
-                return False
-        self.current[name] = record
-        self.reused += 1
-        return True
+                return f"{relative} was changed since"
+        return ""
 
     def remember(self, name: str, key: str | None, reads: Reads | None,
                  files: list[str], *, context: dict[str, Any] | None = None,

@@ -38,6 +38,10 @@ class FeedsGenerator(Generator):
         """Decide the feeds from the posts and put their catalog in the shared context."""
         self.plans = plan_feeds(originals, translations, self.config)
         self.context["FEEDS_CATALOG"] = build_catalog(self.plans, self.config.formats)
+        # What every page's <head> links: the catalog changes with every new tag or
+        # author, these only with a new language (the incremental rebuild re-renders
+        # the pages that read what changed).
+        self.context["FEEDS_SITE"] = tuple(self.context["FEEDS_CATALOG"].site)
         logger.debug("feeds: planned %s feeds", len(self.plans))
 
     def generate_output(self, writer: Any) -> None:

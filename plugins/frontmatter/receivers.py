@@ -52,6 +52,18 @@ def save_markdown_cache(pelican: Any) -> None:
     save_open_caches()
 
 
+def list_kinds(generator: Any) -> None:
+    """Put the kinds that have a post in the shared context, as the navigation shows them.
+
+    ``FRONTMATTER_KINDS_LISTED``: (slug, name, URL) of each, in Pelican's order of
+    ``categories``. Every page's navigation reads this rather than ``categories``,
+    which holds the posts of each kind and so changes with every post added: the
+    incremental rebuild then re-renders only the pages that show the new post.
+    """
+    generator.context["FRONTMATTER_KINDS_LISTED"] = tuple(
+        (kind.slug, kind.name, kind.url) for kind, _posts in generator.context["categories"])
+
+
 def use_candor_reader(readers: Any) -> None:
     """Read Markdown with the validating reader; refuse other source formats."""
     for extension in MARKDOWN_EXTENSIONS:

@@ -83,6 +83,12 @@ class QADigestGenerator(Generator):
         # answer (the incremental rebuild re-renders the pages that read it).
         self.context["QA_HAS_THREADS"] = bool(digest.threads)
         self.context["QA_COMMENTS"] = self.comments
+        # A post thread's title is its post's: pages look the post up here, not in the
+        # list of every post, which changes with every post added.
+        shown = {thread.post_path for thread in digest.threads if thread.post_path}
+        self.context["QA_THREAD_POSTS"] = {
+            post.relative_source_path: post for post in self.context.get("articles", ())
+            if post.relative_source_path in shown}
         self.context["QA_FEEDS"] = feed_records(self.plans, formats)
         self.posts = {thread_id: post for post, thread_id in posts.values()}
 

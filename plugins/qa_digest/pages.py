@@ -284,7 +284,7 @@ def shared_include(env: Any) -> Callable[..., Markup]:
         template = env.get_template(name)
         if names is None:
             return _render_include(template, context)
-        key = (name, *(_identity(context.get(n, _MISSING)) for n in sorted(names)))
+        key = (name, *(_identity(_unseen(context, n)) for n in sorted(names)))
         found = rendered.get(key)
         if found is not None:
             rebuild.note_reads(found[1])  # what it read counts for this page too
@@ -319,7 +319,7 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
         read = reads[names]
         if read is None:
             return None
-        key = (names, *(_identity(context.get(n, _MISSING)) for n in sorted(read)))
+        key = (names, *(_identity(_unseen(context, n)) for n in sorted(read)))
         kept = made.get(key)
         if kept is not None:
             rebuild.note_reads(kept[1])  # what making them read counts for this page too
@@ -332,6 +332,19 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
         return modules
 
     return imports
+
+
+def _unseen(context: Context, name: str) -> Any:
+    """Look ``name`` up as ``context.get`` does, without the incremental rebuild noting it.
+
+    The sharing keys hold every name a template could read, in any branch; a page
+    that uses a shared rendering is credited with the names it did read when it was
+    rendered (``rebuild.part``), so a name only another branch reads (the list of
+    every post, say) does not make every question page render again when it changes.
+    """
+    if name in context.vars:
+        return context.vars[name]
+    return context.parent.get(name, _MISSING)
 
 
 def _render_include(template: Any, context: Context) -> Markup:

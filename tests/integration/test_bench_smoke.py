@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from benchmarks import run
-from benchmarks.corpus import KINDS, retitle_post, write_posts
+from benchmarks.corpus import KINDS, add_post, retitle_post, write_posts
 from benchmarks.qa_corpus import answer_question, write_questions
 from benchmarks.runner import ROOT
 
@@ -21,6 +23,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
                      "5 posts, make build after a new title on one post",
                      "5 posts + 40 questions, make build after editing one post",
                      "5 posts + 40 questions, make build after answering one question",
+                     "5 posts + 40 questions, make build after adding a post",
                      "5 posts, make serve: save → preview rebuilt",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
                      "Disqus import, 20 comments",
@@ -50,6 +53,13 @@ def test_corpus_is_deterministic_and_in_every_kind(tmp_path):
     original = texts[0].splitlines()
     assert [n for n, (a, b) in enumerate(zip(original, retitled, strict=True)) if a != b] == [0]
     assert retitled[0] == "Title: Retitled post 0, take 1"
+    # A new post: one more file, the others untouched; never over an existing one.
+    added = add_post(tmp_path / "b", 8)
+    assert added.read_text(encoding="utf-8").startswith("Title: ")
+    assert sorted(p.name for p in (tmp_path / "b").rglob("post-*.md")) == \
+        [f"post-{n:05d}.md" for n in range(9)]
+    with pytest.raises(FileExistsError):
+        add_post(tmp_path / "b", 3)
     assert 650 < words < 900
     # 450 questions: a tenth in threads of 20 under posts (2 threads), the rest in a session.
     assert write_questions(tmp_path / "a", 450, first) == 3

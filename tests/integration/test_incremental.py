@@ -49,6 +49,7 @@ def counts(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
 
 def rebuild_equals_clean(site: Path) -> None:
     build(site, site / "output")
+    shutil.rmtree(site / "clean", ignore_errors=True)  # a clean build starts empty
     build(site, site / "clean", incremental=False)
     assert_same_site(site / "output", site / "clean")
 
@@ -150,6 +151,70 @@ def test_an_answer_renders_its_page_and_its_thread_not_every_question_page(site,
     # The town hall's list pages were made again, but of their cards only the answered
     # question's: the others were kept from the first build (qa_digest/cardcache.py).
     assert kept > 200 and 1 <= made <= 4
+
+
+def new_post(title: str, date: str, tag: str, body: str) -> str:
+    return (f"Title: {title}\nDate: {date}\nAuthor: ana-ruiz\nKind: news\n"
+            f"Written_by: ana-ruiz\nApproved_by: Jordan Blake\nTags: {tag}\n"
+            f"Summary: {title}.\n\n{body}\n")
+
+
+NEW_POST = new_post("A note on the winter peak", "2026-05-20 09:00", "grid",
+                    "The winter peak came early. [Results]({filename}/posts/2026/results-2025.md)"
+                    " have the numbers,\nand [the follow-up]({filename}/posts/2026/winter-follow-up.md)"
+                    " will have the rest.")
+
+
+def question_pages(output: Path) -> dict[Path, int]:
+    """Every question's own page and its modification time."""
+    return {page: page.stat().st_mtime_ns for page in (output / "qa").rglob("index.html")
+            if b"qa-question-page" in page.read_bytes()}
+
+
+@pytest.mark.sample
+def test_a_new_post_renders_the_lists_and_its_neighbours_not_every_page(site, logged):
+    output = site / "output"
+    build(site, output)
+    total, _ = counts(logged)
+    before = question_pages(output)
+    assert len(before) > 100
+    (site / "content" / "posts" / "2026" / "winter-peak.md").write_text(NEW_POST,
+                                                                        encoding="utf-8")
+    rebuild_equals_clean(site)
+    rendered, reused = counts(logged)
+    assert (output / "posts" / "2026" / "winter-peak" / "index.html").is_file()
+    # The new page, the lists, feeds and neighbours that show it, and the pages of the
+    # posts it is related to; not the question pages, which do not show it.
+    assert rendered + reused > total
+    assert rendered < total // 3
+    assert question_pages(output) == before
+
+
+@pytest.mark.sample
+def test_a_link_to_a_post_follows_the_post_it_finds(site, logged):
+    """A {filename} link that found nothing finds the post added later; a linked post's
+    new address reaches the pages that link to it (bodies are keyed on their links).
+
+    The linking post is no neighbour of either linked post and shares no tag with
+    them: its page would be left as it was if the links were not followed."""
+    posts = site / "content" / "posts" / "2025"
+    (posts / "winter-peak.md").write_text(
+        NEW_POST.replace("2026-05-20", "2025-08-01"), encoding="utf-8")
+    build(site, site / "output")
+    counts(logged)
+    page = site / "output" / "posts" / "2025" / "winter-peak" / "index.html"
+    assert b"winter-follow-up.md" in page.read_bytes()  # not found: left as written
+    (site / "content" / "posts" / "2026" / "winter-follow-up.md").write_text(
+        new_post("The winter follow-up", "2024-06-01 09:00", "tides", "More on the peak."),
+        encoding="utf-8")
+    rebuild_equals_clean(site)
+    assert b"winter-follow-up.md" not in page.read_bytes()
+    assert b"/winter-follow-up/" in page.read_bytes()
+    # The linked post moves: a new slug changes its address, not the linking text.
+    edit(site / "content" / "posts" / "2026" / "results-2025.md", "Title:",
+         "Slug: results-of-2025\nTitle:")
+    rebuild_equals_clean(site)
+    assert b"/results-of-2025/" in page.read_bytes()
 
 
 @pytest.mark.sample

@@ -97,6 +97,21 @@ def test_a_page_is_rendered_again_when_what_it_read_changed(tmp_path):
     assert not site.build([post("a"), post("b", title="Another")], titles)
 
 
+def test_the_debug_log_says_why_a_page_is_made_again(tmp_path, caplog):
+    caplog.set_level("DEBUG", logger="candor_common.rebuild")
+    site = Site(tmp_path)
+    site.build([post("a")], titles)
+    assert "the last build did not make it" in caplog.text
+    site.build([post("a", title="Another")], titles)
+    assert "page.html is made again: what it read of /site/posts/a.md (title)" in caplog.text
+    (site.output / "page.html").write_text("edited by hand", encoding="utf-8")
+    site.build([post("a", title="Another")], titles)
+    assert "page.html was changed since" in caplog.text
+    caplog.clear()
+    site.build([post("a", title="Another")], titles)
+    assert "made again" not in caplog.text
+
+
 def test_a_lookup_that_failed_is_a_read_too(tmp_path):
     site = Site(tmp_path)
 
@@ -181,7 +196,7 @@ def test_the_state_file_keeps_the_reads(tmp_path):
     [(names, value)] = record.reads.values()
     assert "title" in names
     assert len(value) == 16
-    assert rebuild.FORMAT == 3
+    assert rebuild.FORMAT == 4
 
 
 # -- the names a page's templates look up in the shared context -----------------
@@ -241,6 +256,43 @@ def test_settings_and_links_are_in_every_page_key(tmp_path):
     assert not page_build(site, dict(CONTEXT), {"SITENAME": "A"})
     # Python code may read a setting without a template looking it up.
     assert page_build(site, dict(CONTEXT), {"SITENAME": "B"})
-    # A post's {filename} links are resolved from generated_content in Python.
-    assert page_build(site, {**CONTEXT, "generated_content": {"posts/new.md": "x"}},
+    # A post's {static} links are resolved from static_content in Python.
+    assert page_build(site, {**CONTEXT, "static_content": {"images/new.png": "x"}},
                       {"SITENAME": "B"})
+    # Its {filename} links are digested with its body (below): a new post alone does
+    # not make a page that shows no body again.
+    assert not page_build(site, {**CONTEXT, "static_content": {"images/new.png": "x"},
+                                 "generated_content": {"posts/new.md": "x"}},
+                          {"SITENAME": "B"})
+
+
+def linking(body: str, found: dict[str, Article]) -> Article:
+    """A post whose body is ``body``, in a site where ``found`` are the other posts."""
+    item = post("linking")
+    item._content = body
+    item._context["generated_content"] = {"posts/linking.md": item, **found}
+    return item
+
+
+def test_a_body_is_keyed_on_what_its_links_find(tmp_path):
+    def shown(posts: list[Article]) -> str:
+        return "".join(p.get_content("") for p in posts)
+    site = Site(tmp_path)
+    body = '<a href="{filename}other.md">other</a> <a href="{filename}/posts/b%20c.md">b</a>'
+    other = post("other")
+    assert site.build([linking(body, {})], shown)  # neither found
+    assert not site.build([linking(body, {"posts/unlinked.md": post("unlinked")})], shown)
+    # A post appears where a link points (relative to the post's folder).
+    assert site.build([linking(body, {"posts/other.md": other})], shown)
+    assert not site.build([linking(body, {"posts/other.md": other})], shown)
+    # ... or where its unquoted path points.
+    assert site.build([linking(body, {"posts/other.md": other,
+                                      "posts/b c.md": post("b-c")})], shown)
+    # The linked post's address changes.
+    moved = post("elsewhere")
+    moved.source_path = other.source_path
+    assert site.build([linking(body, {"posts/other.md": moved,
+                                      "posts/b c.md": post("b-c")})], shown)
+    # A body without links does not look.
+    assert site.build([linking("<p>No links</p>", {})], shown)
+    assert not site.build([linking("<p>No links</p>", {"posts/other.md": other})], shown)
