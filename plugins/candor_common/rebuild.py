@@ -63,7 +63,9 @@ FILE_NAME = "candor-rebuild.json"
 # Keys of the shared context that change while pages are written, or say only
 # when the build ran: Candor's templates never read the build time (a test
 # checks); what it decides (embargoes, overdue follow-ups) is in the context.
-VOLATILE = frozenset({"localsiteurl", "output_file", "CANDOR_BUILD_TIME"})
+# DEBUG (`pelican --debug`) only shows tracebacks: asking the debug log why pages
+# are made again must not make every page again.
+VOLATILE = frozenset({"localsiteurl", "output_file", "CANDOR_BUILD_TIME", "DEBUG"})
 # Pelican fills these in the order it finds files, which varies from run to run;
 # nothing shows them in that order.
 UNORDERED = frozenset({"generated_content", "static_content"})

@@ -147,11 +147,13 @@ class CandorWriter(Writer):
             return
         state = None if elsewhere or not name else self._rebuild
         key = None
+        own, names = kwargs, context
         if state is not None:
+            own, names = _site_lists(context, args, kwargs, self.settings)
             key = state.key(context, str(name), getattr(template, "name", None), args,
-                            kwargs, _page_siteurl(context, str(name), args, kwargs),
+                            own, _page_siteurl(context, str(name), args, kwargs),
                             narrow=True)
-            if state.reusable(str(name), key, context):
+            if state.reusable(str(name), key, names):
                 elsewhere, state = True, None
         self._writing = describe(template, kwargs)
         self._elsewhere = elsewhere
@@ -161,8 +163,7 @@ class CandorWriter(Writer):
                 super().write_file(name, _RenderedElsewhere(template) if elsewhere
                                    else template, context, *args, **kwargs)
             if state is not None:
-                state.remember(str(name), key, reads, self._opened, context=context,
-                               own=kwargs)
+                state.remember(str(name), key, reads, self._opened, context=names, own=own)
         finally:
             self._writing = "a feed"
             self._elsewhere = False
@@ -289,6 +290,29 @@ def _report(codes: list[int]) -> None:
         raise BuildAborted(msg)
     if any(code == 2 for code in codes):
         logger.warning("publishing: a process rendering pages logged warnings (above)")
+
+
+def _site_lists(context: dict[str, Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                settings: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split a page's arguments: its own (in its key), and the site's whole lists.
+
+    Pelican hands every tag, kind, author and archive page ``all_articles``, and
+    a direct template that is not paginated (404, robots.txt, search) ``articles``
+    and ``dates``: every post, which changes with every post added. They are only
+    template variables, so they are checked like the shared context's names: a page
+    depends on them if its templates looked them up. ``articles`` and ``dates`` of
+    a paginated page make its pages in Python (Pelican's paginator): they stay in
+    its key. Returns (the arguments for the key, the names to check lookups in).
+    """
+    lists = {"all_articles"} & kwargs.keys()
+    template_name = kwargs.get("template_name")
+    if (template_name is not None and kwargs.get("paginated") is None and len(args) < 2
+            and template_name not in settings.get("PAGINATED_TEMPLATES", {})):
+        lists |= {"articles", "dates"} & kwargs.keys()
+    if not lists:
+        return kwargs, context
+    own = {name: value for name, value in kwargs.items() if name not in lists}
+    return own, {**context, **{name: kwargs[name] for name in lists}}
 
 
 def _page_siteurl(context: dict[str, Any], name: str, args: tuple[Any, ...],

@@ -165,29 +165,53 @@ NEW_POST = new_post("A note on the winter peak", "2026-05-20 09:00", "grid",
                     " will have the rest.")
 
 
-def question_pages(output: Path) -> dict[Path, int]:
-    """Every question's own page and its modification time."""
-    return {page: page.stat().st_mtime_ns for page in (output / "qa").rglob("index.html")
-            if b"qa-question-page" in page.read_bytes()}
+MADE_AGAIN = re.compile(r"rebuild: (\S+) is made again: (.*)")
+
+
+def made_again(caplog: pytest.LogCaptureFixture) -> dict[str, str]:
+    """Return {output: why it was made again} of the builds logged (debug log)."""
+    found = (MADE_AGAIN.search(record.getMessage()) for record in caplog.records)
+    return {match.group(1): match.group(2) for match in found if match}
 
 
 @pytest.mark.sample
 def test_a_new_post_renders_the_lists_and_its_neighbours_not_every_page(site, logged):
+    logged.set_level(logging.DEBUG, logger="candor_common.rebuild")
     output = site / "output"
     build(site, output)
     total, _ = counts(logged)
-    before = question_pages(output)
-    assert len(before) > 100
-    (site / "content" / "posts" / "2026" / "winter-peak.md").write_text(NEW_POST,
-                                                                        encoding="utf-8")
+    logged.clear()
+    posts = site / "content" / "posts" / "2026"
+    (posts / "winter-peak.md").write_text(NEW_POST, encoding="utf-8")
     rebuild_equals_clean(site)
+    made = made_again(logged)
     rendered, reused = counts(logged)
     assert (output / "posts" / "2026" / "winter-peak" / "index.html").is_file()
-    # The new page, the lists, feeds and neighbours that show it, and the pages of the
-    # posts it is related to; not the question pages, which do not show it.
     assert rendered + reused > total
+    # The new page, the lists, feeds and neighbours that show it, the pages of the
+    # posts it is related to, and (a new tag: the feeds catalog changed) the tag pages
+    # and the Subscribe page; not the question pages, which do not show it.
     assert rendered < total // 3
-    assert question_pages(output) == before
+    assert len(made) == rendered
+    for page in ("posts/2026/winter-peak/index.html", "index.html", "archives/index.html",
+                 "tags/grid/index.html", "subscribe/index.html"):
+        assert page in made
+    assert not [page for page in made if page.startswith("qa/")]
+    # A second post, with a tag and an author the site has: the other tags', kinds'
+    # and authors' pages (Pelican gives each the list of every post, which none of them
+    # shows) and the pages without a list (404) are left as they were.
+    logged.clear()
+    (posts / "winter-peak-2.md").write_text(
+        new_post("A second note", "2026-05-21 09:00", "people", "More."), encoding="utf-8")
+    rebuild_equals_clean(site)
+    made = made_again(logged)
+    for page in ("posts/2026/winter-peak-2/index.html", "tags/people/index.html",
+                 "authors/ana-ruiz/index.html"):
+        assert page in made
+    for page in ("tags/safety/index.html", "authors/lucia-ortega/index.html", "404.html",
+                 "robots.txt", "posts/2024/requena-is-live/index.html"):
+        assert page not in made
+    assert not [page for page in made if page.startswith("qa/")]
 
 
 @pytest.mark.sample

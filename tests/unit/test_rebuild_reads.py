@@ -266,6 +266,14 @@ def test_settings_and_links_are_in_every_page_key(tmp_path):
                           {"SITENAME": "B"})
 
 
+def test_pelican_debug_flag_alone_makes_nothing_again(tmp_path):
+    # `pelican --debug` sets DEBUG; a user asking the debug log why pages are made
+    # again must not make every page again by asking.
+    site = Site(tmp_path)
+    assert page_build(site, dict(CONTEXT), {"SITENAME": "A", "DEBUG": False})
+    assert not page_build(site, {**CONTEXT, "DEBUG": True}, {"SITENAME": "A", "DEBUG": True})
+
+
 def linking(body: str, found: dict[str, Article]) -> Article:
     """A post whose body is ``body``, in a site where ``found`` are the other posts."""
     item = post("linking")
