@@ -166,14 +166,16 @@ class QADigestGenerator(Generator):
         """Run ``make``, which writes files through the function it is given, unless the
         last build made ``name`` from the same context into this folder (make build).
 
-        The Q&A feeds, ``digest.json`` and ``digest.csv`` are made from the digest,
-        the settings and the roster only, all in the shared context that the
-        rebuild key digests (with the theme and the plugins' code).
+        The Q&A feeds, ``digest.json`` and ``digest.csv`` are made from the digest
+        (which holds a post thread's title, not the post), the roster and the
+        settings only: they are the key (with the theme and the plugins' code), not
+        the whole shared context, which changes with every post added.
         """
         state = rebuild.state_for(self.output_path)
         key = None
         if state is not None:
-            key = state.key(self.context, name)
+            key = state.key(self.context, name, self.digest, roster_for(self.settings),
+                            narrow=True)
             if state.reusable(name, key):
                 return
         files: list[str] = []
