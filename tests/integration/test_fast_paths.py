@@ -288,8 +288,12 @@ def test_posts_rendered_by_two_processes_give_the_one_process_site(tmp_path, con
         build_site(REPO / settings, tmp_path / "two", PUBLISHING_RENDER_WORKERS=2, **overrides)
         build_site(REPO / settings, tmp_path / "clean", PUBLISHING_RENDER_WORKERS=2,
                    **overrides)
-        assert splits == [2, 2]  # the clean build had no shared context to compare
+        assert splits == [2, 2]  # the clean build had no last build to compare
         assert_same_site(tmp_path / "two", tmp_path / "clean")
+        # Other settings: every page's key changes, so both processes render again.
+        build_site(REPO / settings, tmp_path / "two", PUBLISHING_RENDER_WORKERS=2,
+                   **{**overrides, "SITESUBTITLE": "Another subtitle"})
+        assert splits == [2, 2, 2]
 
 
 def test_posts_split_from_two_hundred_unless_the_setting_says(monkeypatch):
