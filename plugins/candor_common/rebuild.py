@@ -533,10 +533,13 @@ class RebuildState:
         tables = Tables()
         records = {name: record.as_json(tables) for name, record in self.current.items()}
         part.write_text(json.dumps({"rendered": self.rendered, "reused": self.reused,
+                                    "written": sorted(self.written),
                                     **tables.as_json(), "records": records}), encoding="utf-8")
 
     def merge_part(self, parent: int, rank: int) -> None:
-        """Take in a worker's records and its counts of pages rendered and left alone."""
+        """Take in a worker's records, the files it wrote, and its counts of pages rendered
+        and left alone (a file it wrote without a record, an output that could not be
+        recorded, is this build's too: ``remove_stale`` must not take it for stale)."""
         part = self._part_file(parent, rank)
         try:
             data = json.loads(part.read_text(encoding="utf-8"))
@@ -544,6 +547,7 @@ class RebuildState:
             part.unlink(missing_ok=True)
         self.rendered += data["rendered"]
         self.reused += data["reused"]
+        self.written.update(str(path) for path in data.get("written", []))
         self.current.update(_records(data, "records"))
 
     def _part_file(self, parent: int, rank: int) -> Path:

@@ -304,3 +304,24 @@ def test_a_body_is_keyed_on_what_its_links_find(tmp_path):
     # A body without links does not look.
     assert site.build([linking("<p>No links</p>", {})], shown)
     assert not site.build([linking("<p>No links</p>", {"posts/other.md": other})], shown)
+
+
+def test_a_file_a_worker_wrote_without_a_record_is_not_stale(tmp_path):
+    """A page another process rendered but could not record (what it read was unknown)
+    is still this build's: the parent must not remove it as the last build's leftover."""
+    site = Site(tmp_path)
+    site.build([post("a")], titles)  # the last build recorded page.html
+    parent = RebuildState(str(site.output), site.state_file, "static")
+    parent.load()
+    worker = RebuildState(str(site.output), site.state_file, "static")
+    worker.load()
+    key = worker.key(None, "page.html", [post("a", title="New")], narrow=True)
+    before = (site.output / "page.html").read_text(encoding="utf-8")
+    # Made again with the same bytes: the writer leaves the file (and its date) alone.
+    reads = rebuild.Reads()
+    reads.unknown = True  # unrecordable: no record, but the file is written
+    worker.remember("page.html", key, reads, [str(site.output / "page.html")])
+    worker.save_part(4242, 1)
+    parent.merge_part(4242, 1)
+    assert parent.remove_stale() == []
+    assert (site.output / "page.html").read_text(encoding="utf-8") == before
