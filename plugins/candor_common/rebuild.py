@@ -204,6 +204,10 @@ class RebuildState:
         self._bodies: dict[str, str] = {}
         self._read_values: dict[tuple[str, str], bytes | None] = {}
         self._reads: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        # name -> the digest of its value, or "" if pages saw different values (saved,
+        # so that the debug log can name what changed: ``_changed``)
+        self.name_values: dict[str, str] = {}
+        self.previous_values: dict[str, str] = {}
         self.written: set[str] = set()  # every file this build wrote or kept (relative)
         self.reused = 0
         self.rendered = 0
@@ -290,7 +294,22 @@ class RebuildState:
             if known is None:
                 return None
             parts += [name.encode(), known]
+            seen = self.name_values.setdefault(name, known.hex())
+            if seen and seen != known.hex():
+                self.name_values[name] = ""
         return hashlib.blake2b(b"\0".join(parts), digest_size=8).hexdigest()
+
+    def _names_changed(self, context: dict[str, Any], names: list[str]) -> list[str]:
+        """The names among ``names`` whose value is not the last build's (those the last
+        build saw with one value on every page only)."""
+        changed = []
+        for name in names:
+            before = self.previous_values.get(name)
+            value = context.get(name, _ABSENT)
+            now = MISSING if value is _ABSENT else self._value_of(name, value)
+            if before and now is not None and now.hex() != before:
+                changed.append(name)
+        return changed
 
     def known_context(self, context: dict[str, Any]) -> bool:
         """True if the last build digested this shared context too (the pages made from it
@@ -403,7 +422,10 @@ class RebuildState:
             return "its template, code, settings or own arguments"
         if record.names and (context is None
                              or self.names_digest(context, record.names[0]) != record.names[1]):
-            return f"what it looked up in the shared context ({len(record.names[0])} names)"
+            changed = [] if context is None else self._names_changed(context, record.names[0])
+            named = ", ".join(changed[:4]) + (", ..." if len(changed) > 4 else "")
+            count = f"one of {len(record.names[0])} names"
+            return f"what it looked up in the shared context ({named or count})"
         for identity, body in record.deps.items():
             item = self.fingerprints.contents.get(identity)
             if item is None or self.body_digest(item) != body:
@@ -514,6 +536,9 @@ class RebuildState:
         self.previous = _records(data, "outputs")
         contexts = data.get("contexts", [])
         self.previous_contexts = frozenset(str(c) for c in contexts if isinstance(c, str))
+        values = data.get("values", {})
+        if isinstance(values, dict):
+            self.previous_values = {str(k): str(v) for k, v in values.items()}
 
     def save(self) -> None:
         """Write this build's records atomically."""
@@ -524,6 +549,7 @@ class RebuildState:
         contexts = sorted(shared.hex() for shared in self._shapes.values())
         write_state(self.cache_file, {"format": FORMAT, "static": self.static,
                                       "output": self.output_path, "contexts": contexts,
+                                      "values": dict(sorted(self.name_values.items())),
                                       **tables.as_json(), "outputs": outputs})
 
     def save_part(self, parent: int, rank: int) -> None:

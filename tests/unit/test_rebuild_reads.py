@@ -242,6 +242,15 @@ def test_a_page_is_rendered_again_when_a_name_it_looked_up_changed(tmp_path, nam
     assert page_build(site, {**CONTEXT, name: "changed"}, {})
 
 
+def test_the_debug_log_names_what_changed_in_the_shared_context(tmp_path, caplog):
+    caplog.set_level("DEBUG", logger="candor_common.rebuild")
+    site = Site(tmp_path)
+    assert page_build(site, dict(CONTEXT), {})
+    assert page_build(site, {**CONTEXT, "IN_MACRO": "changed"}, {})
+    assert "page.html is made again: what it looked up in the shared context (IN_MACRO)" \
+        in caplog.text
+
+
 def test_a_name_that_appears_is_a_change_too(tmp_path):
     site = Site(tmp_path)
     without = {k: v for k, v in CONTEXT.items() if k != "IN_INCLUDE"}
