@@ -56,8 +56,8 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
     context, env = generator.context, generator.env
     touched = []
     for thread_id in sorted({Path(source).stem for source in sources}):
-        before = _thread(old, thread_id)
-        after = _thread(digest, thread_id)
+        before = old.thread(thread_id) if old is not None else None
+        after = digest.thread(thread_id)
         # A question's line in its file is not on its page (an answer above moves it).
         earlier = {q.id: replace(q, line=0) for q in before.questions} if before else {}
         if after is not None:
@@ -74,9 +74,3 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
             if post is not None and post not in touched:
                 touched.append(post)
     return touched
-
-
-def _thread(digest: Any, thread_id: str) -> Any:
-    if digest is None:
-        return None
-    return next((t for t in digest.threads if t.id == thread_id), None)

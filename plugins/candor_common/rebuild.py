@@ -204,9 +204,7 @@ class RebuildState:
         self._bodies: dict[str, str] = {}
         self._read_values: dict[tuple[str, str], bytes | None] = {}
         self._reads: dict[tuple[str, tuple[str, ...]], str | None] = {}
-        # name -> the digest of its value, or "" if pages saw different values (saved,
-        # so that the debug log can name what changed: ``_changed``)
-        self.name_values: dict[str, str] = {}
+        # the last build's name -> digest of its value ("": several), for the debug log
         self.previous_values: dict[str, str] = {}
         self.written: set[str] = set()  # every file this build wrote or kept (relative)
         self.reused = 0
@@ -289,27 +287,34 @@ class RebuildState:
         """Digest the values ``names`` have in ``context`` (None: one is opaque)."""
         parts = []
         for name in names:
-            value = context.get(name, _ABSENT)
-            known = MISSING if value is _ABSENT else self._value_of(name, value)
+            known = self._name_digest(context, name)
             if known is None:
                 return None
             parts += [name.encode(), known]
-            seen = self.name_values.setdefault(name, known.hex())
-            if seen and seen != known.hex():
-                self.name_values[name] = ""
         return hashlib.blake2b(b"\0".join(parts), digest_size=8).hexdigest()
 
+    def _name_digest(self, context: dict[str, Any], name: str) -> bytes | None:
+        value = context.get(name, _ABSENT)
+        return MISSING if value is _ABSENT else self._value_of(name, value)
+
     def _names_changed(self, context: dict[str, Any], names: list[str]) -> list[str]:
-        """The names among ``names`` whose value is not the last build's (those the last
-        build saw with one value on every page only)."""
+        """The names among ``names`` whose value is not the last build's (of the names
+        the last build saw with one value only)."""
         changed = []
         for name in names:
-            before = self.previous_values.get(name)
-            value = context.get(name, _ABSENT)
-            now = MISSING if value is _ABSENT else self._value_of(name, value)
+            before, now = self.previous_values.get(name), self._name_digest(context, name)
             if before and now is not None and now.hex() != before:
                 changed.append(name)
         return changed
+
+    def _name_values(self) -> dict[str, str]:
+        """Each name this build digested a value of -> that digest ("": several values)."""
+        found: dict[str, str] = {}
+        for (name, _identity), (_value, digest) in self._values.items():
+            if digest is not None:
+                found[name] = "" if found.get(name, digest.hex()) != digest.hex() \
+                    else digest.hex()
+        return dict(sorted(found.items()))
 
     def known_context(self, context: dict[str, Any]) -> bool:
         """True if the last build digested this shared context too (the pages made from it
@@ -342,13 +347,11 @@ class RebuildState:
         """
         if "filename" not in body:
             return b""
-        try:  # Pelican's own lookup table and link pattern, as _link_replacer uses them
-            contents = item._context["generated_content"]  # noqa: SLF001
-            links = item._get_intrasite_link_regex()  # noqa: SLF001
-        except (AttributeError, KeyError, TypeError):
-            return b"\0unknown" + os.urandom(8)  # cannot tell: never equal, always made
+        # Pelican's own lookup table and link pattern, as _link_replacer uses them (a
+        # post without a context cannot show a {filename} link: Pelican fails first).
+        contents = (item._context or {}).get("generated_content", {})  # noqa: SLF001
         found = set()
-        for match in links.finditer(body):
+        for match in item._get_intrasite_link_regex().finditer(body):  # noqa: SLF001
             if match.group("what") != "filename":
                 continue
             value = urlparse(match.group("value"))
@@ -549,7 +552,7 @@ class RebuildState:
         contexts = sorted(shared.hex() for shared in self._shapes.values())
         write_state(self.cache_file, {"format": FORMAT, "static": self.static,
                                       "output": self.output_path, "contexts": contexts,
-                                      "values": dict(sorted(self.name_values.items())),
+                                      "values": self._name_values(),
                                       **tables.as_json(), "outputs": outputs})
 
     def save_part(self, parent: int, rank: int) -> None:

@@ -207,7 +207,9 @@ def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem
 def post_qa(digest: Digest, thread_id: str, top: int, url: str,
             comments: ThreadComments | None = None) -> PostQA:
     """Return the embedded digest of one thread (questions, and comments if it has any)."""
-    thread = next(t for t in digest.threads if t.id == thread_id)
+    thread = digest.thread(thread_id)
+    if thread is None:
+        raise KeyError(thread_id)
     answered = sorted((q for q in thread.questions if q.status == "answered"),
                       key=lambda q: (-q.total_votes, q.asked_at, q.id))
     has_comments = comments is not None and comments.card.comments > 0

@@ -203,7 +203,7 @@ def _check_replies(late: list[tuple[Reader, str]], ids: set[str]) -> None:
 
 
 def _status_details(fields: Reader, status: str | None, authors: frozenset[str],
-                    kind: str | None = "question", render: Render = render_reader_markdown
+                    kind: str | None, render: Render
                     ) -> tuple[Response | None, str | None, tuple[str | None, datetime | None]]:
     """Check the block that goes with ``status``.
 

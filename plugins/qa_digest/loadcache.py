@@ -120,7 +120,7 @@ class LoadCache:
         with contextlib.suppress(OSError):
             write_atomic(self._file(key), data)
 
-    def keep_only(self, keys: set[str], texts: set[str] | None = None) -> int:
+    def keep_only(self, keys: set[str], texts: set[str]) -> int:
         """Remove every stored result but ``keys`` (the files this build loaded), and every
         file's texts but ``texts`` (their ``texts_name``); return how many were removed.
         The folder so never grows beyond the site's Q&A files."""
@@ -131,7 +131,7 @@ class LoadCache:
             return 0
         for name in names:
             stale = ((name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys)
-                     or (name.endswith(TEXTS) and name[: -len(TEXTS)] not in (texts or ())))
+                     or (name.endswith(TEXTS) and name[: -len(TEXTS)] not in texts))
             if stale or name.startswith("."):  # or a write that was cut short
                 try:
                     (self.folder / name).unlink()

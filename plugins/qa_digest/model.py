@@ -145,3 +145,7 @@ class Digest:
     replies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     comments: CommentCard | None = None  # the whole site's comments
     comments_per_thread: dict[str, CommentCard] = field(default_factory=dict)
+
+    def thread(self, thread_id: str) -> Thread | None:
+        """Return the thread ``thread_id`` (None: the digest has none of that id)."""
+        return next((thread for thread in self.threads if thread.id == thread_id), None)

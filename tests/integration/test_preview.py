@@ -76,10 +76,9 @@ def tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def site(site_copy, tmp_path: Path) -> Path:
-    """The basic fixture with its own theme copy and cache; preview.py is its settings."""
-    root = site_copy("basic")
+def preview_site(root: Path, tmp_path: Path) -> Path:
+    """Give the fixture copy ``root`` its own theme copy and cache; preview.py is its
+    settings."""
     shutil.copytree(REPO / "theme", tmp_path / "theme")
     # run_path, not an import: each test's site has its own pelicanconf.py.
     (root / "preview.py").write_text(
@@ -89,6 +88,12 @@ def site(site_copy, tmp_path: Path) -> Path:
         f"THEME = {str(tmp_path / 'theme')!r}\n"
         f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
     return root
+
+
+@pytest.fixture
+def site(site_copy, tmp_path: Path) -> Path:
+    """The basic fixture, set up for the preview (``preview_site``)."""
+    return preview_site(site_copy("basic"), tmp_path)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ once, byte for byte what a full build makes of the saved file."""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,14 @@ import pytest
 from candor_tools.preview.app import Preview
 from candor_tools.preview.site import PreviewSite
 from candor_tools.preview.watch import Watched
-from tests.helpers import REPO, build_site
-from tests.integration.test_preview import Events, assert_like_a_clean_build, get, settled
+from tests.helpers import build_site
+from tests.integration.test_preview import (
+    Events,
+    assert_like_a_clean_build,
+    get,
+    preview_site,
+    settled,
+)
 
 SPRING = "qa/spring.yml"
 
@@ -109,16 +114,8 @@ def test_a_saved_data_file_is_rendered_first_and_is_content_too(tmp_path):
 
 @pytest.fixture
 def qa_site(site_copy, tmp_path: Path) -> Path:
-    """The Q&A fixture with its own theme copy and cache; preview.py is its settings."""
-    root = site_copy("qa")
-    shutil.copytree(REPO / "theme", tmp_path / "theme")
-    (root / "preview.py").write_text(
-        "import runpy\n"
-        f"globals().update({{k: v for k, v in runpy.run_path({str(root / 'pelicanconf.py')!r})"
-        ".items() if k.isupper()})\n"
-        f"THEME = {str(tmp_path / 'theme')!r}\n"
-        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
-    return root
+    """The Q&A fixture, set up for the preview (``preview_site``)."""
+    return preview_site(site_copy("qa"), tmp_path)
 
 
 def test_the_preview_server_reloads_the_answer_first_then_settles(qa_site, tmp_path, caplog):
