@@ -142,6 +142,7 @@ class Builder:
             raise BuildFailed(answer.get("errors") or
                               ["The full build failed; the terminal says why."])
         candidate.model_inputs = list(answer.get("model_inputs", []))
+        candidate.rebuild = answer.get("rebuild")
         self._check(generation)
         if self.index is not None:
             self.index(folder)

@@ -40,6 +40,7 @@ class Coordinator:
         self.problems: dict[str, list[dict[str, Any]]] = {}  # source -> its problems
         self.build_errors: list[str] = []
         self.built = 0  # the generation output/ holds
+        self.last_build: dict[str, Any] | None = None  # its seconds and what it rendered
         self._lock = threading.RLock()
         self._batches: queue.Queue[Batch | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="preview-saves", daemon=True)
@@ -148,13 +149,18 @@ class Coordinator:
             self.overlay.settle(generation)
             self.built = generation
             self.build_errors = []
+            self.last_build = {"generation": generation, "seconds": round(seconds, 3),
+                               "rebuild": worker.rebuild}
             if generation == self.generation:  # no save since: its site is the newest
                 retired, self.resident = self.resident, worker
                 if self.stale_since is not None and self.stale_since <= generation:
                     self.stale_since = None
         if retired is not None:
             retired.stop()
-        logger.info("preview: whole site rebuilt in %.1f s; %s", seconds,
+        rendered = ("" if worker.rebuild is None else
+                    " ({rendered} rendered, {reused} as the last build made them)"
+                    .format(**worker.rebuild))
+        logger.info("preview: whole site rebuilt in %.1f s%s; %s", seconds, rendered,
                     f"{len(changed)} page(s) changed" if changed != ["*"] else "every page "
                     "changed")
         self.publish_problems()
@@ -181,7 +187,8 @@ class Coordinator:
                     "settled": (not busy and self.built == self.generation
                                 and not self.build_errors),
                     "fast": self.resident is not None and self.stale_since is None,
-                    "problems": self._problem_list(), "build_errors": list(self.build_errors)}
+                    "problems": self._problem_list(), "build_errors": list(self.build_errors),
+                    "last_build": self.last_build}
 
     def publish_status(self) -> None:
         """Tell the tabs whether a full build is running."""

@@ -16,6 +16,7 @@ from pelican.settings import read_settings
 from candor_common.errors import DataError
 from candor_tools.preview.capture import CaptureWriter, quiet_writes
 from candor_tools.preview.extras import carry_over, refresh_post_extras
+from candor_tools.preview.kept import copy_site, kept_folder
 from candor_tools.preview.model import place, remove
 from candor_tools.preview.problems import problems_of
 from candor_tools.preview.qa import is_qa_source, qa_generator, update_qa
@@ -51,16 +52,25 @@ class PreviewSite:
     def build(self, output: Path) -> None:
         """Build the whole site into ``output`` as `pelican` would, keeping the generators.
 
-        Raises whatever the build raises (``BuildAborted`` for problems it logged).
+        With the incremental rebuild on, the site is built into the preview's
+        kept folder (``kept.py``), rendering only what changed since the last
+        full build, and copied into ``output``. Raises whatever the build raises
+        (``BuildAborted`` for problems it logged).
         """
-        # Each full build goes to a new folder (then swapped in): nothing to reuse, so
-        # the incremental rebuild of `make build` would only cost its digests.
-        settings = read_settings(str(self.settings_file),
-                                 override={"OUTPUT_PATH": str(output),
-                                           "PUBLISHING_INCREMENTAL": False})
-        self.pelican = Pelican(settings)
-        with signals.all_generators_finalized.connected_to(self._keep_generators):
-            self.pelican.run()
+        settings = read_settings(str(self.settings_file), override={"OUTPUT_PATH": str(output)})
+        with kept_folder(settings) as kept:
+            if kept is not None:
+                settings["OUTPUT_PATH"] = str(kept)
+            self.pelican = Pelican(settings)
+            with signals.all_generators_finalized.connected_to(self._keep_generators):
+                self.pelican.run()
+            if kept is not None:
+                copy_site(kept, output)
+
+    def rebuild_counts(self) -> dict[str, int] | None:
+        """What the last full build rendered and left as it was (None: it rendered all)."""
+        counts = getattr(self.pelican, "candor_rebuild", None)
+        return dict(counts) if counts is not None else None
 
     def _keep_generators(self, generators: list[Any]) -> None:
         self.generators = list(generators)

@@ -8,7 +8,9 @@ JSON line on the original standard output. Everything else the build prints
 the terminal of `invoke serve`.
 
 - ``{"op": "build", "output": DIR}``: build the whole site into DIR, keep it.
-  Answer ``{"ok": bool, "errors": [...], "seconds": s, "model_inputs": [...]}``.
+  Answer ``{"ok": bool, "errors": [...], "seconds": s, "model_inputs": [...],
+  "rebuild": {"rendered": n, "reused": n, "removed": n} or null}`` (null: the
+  build rendered everything, without the incremental rebuild).
 - ``{"op": "describe"}``: the folders the server watches and serves, from the
   settings file (read here, so the server never imports the site's settings).
 - ``{"op": "update", "sources": [...]}``: re-read these content files (paths
@@ -77,7 +79,8 @@ def _handle(site: Any, request: dict[str, Any]) -> dict[str, Any]:
             return {"ok": True, **describe(site.settings_file)}
         if op == "build":
             site.build(Path(request["output"]))
-            return {"ok": True, "model_inputs": site.model_inputs()}
+            return {"ok": True, "model_inputs": site.model_inputs(),
+                    "rebuild": site.rebuild_counts()}
         if op == "update":
             return {"ok": True, **site.update(list(request["sources"])).as_dict()}
     except SystemExit as stop:  # BuildAborted: the problems are logged already

@@ -33,6 +33,8 @@ class Worker:
             bufsize=1, env=env, start_new_session=True)
         self._lock = threading.Lock()
         self.model_inputs: list[str] = []
+        # What its full build rendered and left as the last one made it (None: all).
+        self.rebuild: dict[str, int] | None = None
 
     @property
     def pid(self) -> int:

@@ -59,7 +59,7 @@ from candor_common.statefile import read_state, write_state
 logger = logging.getLogger(__name__)
 
 FORMAT = 4
-FILE_NAME = "candor-rebuild.json"
+FILE_PREFIX = "candor-rebuild-"
 # Keys of the shared context that change while pages are written, or say only
 # when the build ran: Candor's templates never read the build time (a test
 # checks); what it decides (embargoes, overdue follow-ups) is in the context.
@@ -686,12 +686,23 @@ def watch_bodies() -> None:
 def open_state(settings: dict[str, Any], output_path: str) -> RebuildState:
     """Start this build's state for ``output_path`` and load the last build's records."""
     cache = settings.get("CACHE_PATH")
-    state = RebuildState(output_path, Path(cache) / FILE_NAME if cache else None,
+    state = RebuildState(output_path, state_file(cache, output_path) if cache else None,
                          static_digest(settings, output_path), settings)
     state.load()
     _OPEN[state.output_path] = state
     watch_bodies()
     return state
+
+
+def state_file(cache: str | Path, output_path: str) -> Path:
+    """Where the records of the builds into ``output_path`` are kept.
+
+    One file per output folder, so that two folders built from the same
+    content (``make build`` into output/, ``make serve`` into its own) do not
+    undo each other's records.
+    """
+    folder = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:12]
+    return Path(cache) / f"{FILE_PREFIX}{folder}.json"
 
 
 def state_for(output_path: str) -> RebuildState | None:

@@ -353,7 +353,7 @@ def test_a_failed_build_saves_no_state(tmp_path):
     settings = {"PUBLISHING_INCREMENTAL": True, "CACHE_PATH": str(cache),
                 "PUBLISHING_NOW": NOW, "DELETE_OUTPUT_DIRECTORY": False}
     build_fixture("basic", tmp_path / "output", **settings)
-    state = cache / rebuild.FILE_NAME
+    state = rebuild.state_file(cache, str(tmp_path / "output"))
     saved = state.read_bytes()
     broken = tmp_path / "theme"
     shutil.copytree(REPO / "theme", broken)

@@ -115,7 +115,7 @@ def events(preview: Preview) -> Iterator[Events]:
 
 
 def assert_like_a_clean_build(site: Path, output: Path, tmp_path: Path) -> None:
-    clean = tmp_path / "clean"
+    clean = tmp_path / "clean"  # a new folder, with its own cache: everything rendered
     build_site(site / "preview.py", clean)
     built, expected = tree(output), tree(clean)
     assert sorted(built) == sorted(expected)
@@ -225,3 +225,43 @@ def test_two_quick_saves_end_with_the_latest(preview, events, site, tmp_path):
     page = get(preview.url + RESULTS)[1]
     assert "Second save" in page and "First save" not in page
     assert_like_a_clean_build(site, tmp_path / "output", tmp_path)
+
+
+def test_full_builds_render_only_what_changed_into_the_kept_folder(site, tmp_path):
+    """With the incremental rebuild on (as in pelicanconf.py), a full build renders what a
+    save changed, in the preview's kept folder, then is copied into what is served."""
+    with (site / "preview.py").open("a", encoding="utf-8") as settings:
+        settings.write("PUBLISHING_INCREMENTAL = True\n")
+    output = tmp_path / "output"
+
+    def last_build(server: Preview, after: int) -> dict[str, int]:
+        counts: dict[str, int] = settled(server, after)["last_build"]["rebuild"]
+        return counts
+
+    server = Preview(site / "preview.py", output=output, port=0).start()
+    try:
+        first = last_build(server, 0)
+        assert first["rendered"] > 20 and first["reused"] == 0
+        stream = Events(server.url)
+        edit(site / "content" / "posts" / "results.md", "Title: ", "Title: Kept folder ")
+        reload = stream.find("reload", lambda d: RESULTS in d["paths"])
+        edited = last_build(server, reload["generation"])
+        assert 0 < edited["rendered"] < first["rendered"] / 2
+        assert edited["reused"] > first["rendered"] / 2
+        assert_like_a_clean_build(site, output, tmp_path / "edited")
+
+        (site / "content" / "posts" / "results.md").unlink()
+        gone = stream.find("reload", lambda d: RESULTS in d["paths"])
+        assert last_build(server, gone["generation"])["removed"] >= 1
+        assert get(server.url + RESULTS)[0] == 404
+        assert_like_a_clean_build(site, output, tmp_path / "deleted")
+        stream.close()
+    finally:
+        server.stop()
+    # The next `make serve` starts from the kept folder: nothing to render.
+    server = Preview(site / "preview.py", output=output, port=0).start()
+    try:
+        assert last_build(server, 0)["rendered"] == 0
+        assert_like_a_clean_build(site, output, tmp_path / "restarted")
+    finally:
+        server.stop()
