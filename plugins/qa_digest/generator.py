@@ -6,14 +6,12 @@ import gc
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
-from candor_common import rebuild
-from candor_common.output import write_output
 from candor_common.report import stop_on_problems
+from candor_common.unchanged import Write, unless_unchanged
 from feeds.config import read_config
 from qa_digest.cardcache import store_for
 from qa_digest.collect import collect, cores, post_qa
@@ -161,8 +159,7 @@ class QADigestGenerator(Generator):
 
         write_qa_feeds(self.plans, config, make_entry, write)
 
-    def _unless_unchanged(self, name: str, make: Callable[[Callable[[str, bytes], Any]], None]
-                          ) -> None:
+    def _unless_unchanged(self, name: str, make: Callable[[Write], Any]) -> None:
         """Run ``make``, which writes files through the function it is given, unless the
         last build made ``name`` from the same context into this folder (make build).
 
@@ -171,24 +168,8 @@ class QADigestGenerator(Generator):
         settings only: they are the key (with the theme and the plugins' code), not
         the whole shared context, which changes with every post added.
         """
-        state = rebuild.state_for(self.output_path)
-        key = None
-        if state is not None:
-            key = state.key(self.context, name, self.digest, roster_for(self.settings),
-                            narrow=True)
-            if state.reusable(name, key):
-                return
-        files: list[str] = []
-
-        def write(relative: str, data: bytes) -> None:
-            files.append(str(self._write(relative, data)))
-
-        make(write)
-        if state is not None:
-            state.remember(name, key, None, files)
-
-    def _write(self, relative: str, data: bytes) -> Path:
-        return write_output(self.output_path, relative, data)
+        unless_unchanged(self.output_path, self.context, name,
+                         (self.digest, roster_for(self.settings)), make, track=False)
 
 
 def _processes(digest: Digest) -> int:

@@ -58,7 +58,7 @@ def digest_entry(made: PeriodDigest, config: FeedsConfig, title: str, content: s
 
 def write_digest_feed(archive: Archive, settings: Mapping[str, Any], config: FeedsConfig,
                       entry_for: Callable[[PeriodDigest], EntryData],
-                      write: Callable[[str, bytes], None]) -> None:
+                      write: Callable[[str, bytes], Any]) -> None:
     """Write the digest feed in every format, capped at FEEDS_MAX_ITEMS."""
     if not archive.digests:
         return

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from candor_common.output import write_output
 from candor_common.paths import display_path
 from candor_common.report import stop_on_problems
+from candor_common.unchanged import Write, unless_unchanged
 from feeds.config import FeedsConfig, read_config
 from qa_digest.model import Digest
 from qa_periodic.compute import Options, build_archive
@@ -92,11 +94,16 @@ class QAPeriodicGenerator(Generator):
                               digest=made, **common)
         with stop_on_problems(logger, "qa_periodic"):
             config = read_config(self.settings)
+            # Each is made again only if what it shows changed (make build).
             if self.settings["QA_PERIODIC_EMAIL"]:
                 for made in shown:
-                    self._write_email(made, config)
-            write_digest_feed(archive, self.settings, config,
-                              lambda made: self._entry(made, config), self._write)
+                    self._unless_unchanged(f"qa_periodic:{made.url}{EMAIL_NAME}",
+                                           (made, config),
+                                           partial(self._write_email, made, config))
+            self._unless_unchanged(
+                "qa_periodic:feed", (archive.digests, config),
+                lambda write: write_digest_feed(archive, self.settings, config,
+                                                lambda made: self._entry(made, config), write))
         logger.info("qa_periodic: wrote %d digests", len(archive.digests))
         self._freeze(archive)
 
@@ -124,16 +131,20 @@ class QAPeriodicGenerator(Generator):
                   "archive": self.archive, "url": made.url}
         return self.get_template(name).render(values)
 
-    def _write_email(self, made: PeriodDigest, config: FeedsConfig) -> None:
+    def _write_email(self, made: PeriodDigest, config: FeedsConfig, write: Write) -> None:
         document = self._render("qa/digests/email", made, config)
         relative = f"{made.url}{EMAIL_NAME}"
         check_email(document, config.site_url, relative)
-        self._write(relative, document.encode("utf-8"))
+        write(relative, document.encode("utf-8"))
 
     def _entry(self, made: PeriodDigest, config: FeedsConfig) -> Any:
         content = self._render("qa/digests/feed_entry", made, config)
         title = self._render("qa/digests/feed_title", made, config)
         return digest_entry(made, config, " ".join(title.split()), content)
 
-    def _write(self, relative: str, data: bytes) -> None:
-        write_output(self.output_path, relative, data)
+    def _unless_unchanged(self, name: str, call: tuple[Any, ...],
+                          make: Callable[[Write], Any]) -> None:
+        # The templates are rendered with the whole context, the digest, the archive
+        # and the site's address: those four are passed, the rest is looked up.
+        unless_unchanged(self.output_path, self.context, name, (self.archive, *call), make,
+                         own=("digest", "SITE_URL", "archive", "url"))

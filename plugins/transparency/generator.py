@@ -9,9 +9,9 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from candor_common.output import write_output
 from candor_common.paths import display_path
 from candor_common.report import stop_on_problems
+from candor_common.unchanged import Write, unless_unchanged
 from feeds.catalog import MIME_TYPES, Feed
 from feeds.config import read_config
 from feeds.entries import EntryData, absolute_url
@@ -79,10 +79,17 @@ class CorrectionsGenerator(Generator):
                         title=f"{self.settings['SITENAME']} — Corrections", stem=self.feed_stem,
                         alternate=str(self.settings["TRANSPARENCY_CORRECTIONS_URL"]),
                         lang=config.default_lang, first_date=oldest.date(), articles=())
-        entries = [self._entry(e, config) for e in self.entries]
-        assert newest == entries[0].updated  # noqa: S101 - newest first
-        for fmt in config.formats:
-            write_output(self.output_path, plan.path(fmt), render_feed(plan, fmt, entries, config))
+
+        def make(write: Write) -> None:
+            entries = [self._entry(e, config) for e in self.entries]
+            assert newest == entries[0].updated  # noqa: S101 - newest first
+            for fmt in config.formats:
+                write(plan.path(fmt), render_feed(plan, fmt, entries, config))
+
+        # Made again only if the corrections, or what their entries read of the
+        # posts, changed (make build).
+        unless_unchanged(self.output_path, self.context, "transparency:corrections-feed",
+                         (plan, config, self.entries), make)
 
     def _entry(self, entry: CorrectionEntry, config: Any) -> EntryData:
         post, correction = entry.post, entry.correction
@@ -222,12 +229,19 @@ class CommitmentsGenerator(Generator):
                         title=f"{self.settings['SITENAME']} — Commitments", stem=stem,
                         alternate=url, first_date=changes[-1][2].date.date(), articles=())
         template = self.get_template("transparency/commitment_entry")
-        entries = [EntryData(
-            id=tag_uri(config.host, change.date.date(), f"{url}{c.id}/{n}"),
-            title=strip_illegal_xml(f"{change.status.replace('-', ' ').capitalize()}: {c.what}"),
-            url=absolute_url(config.site_url, f"{url}#{c.id}"), published=change.date,
-            updated=change.date, authors=(), categories=(change.status,), summary="",
-            content=strip_illegal_xml(template.render(commitment=c, change=change)),
-            lang=config.default_lang) for c, n, change in changes]
-        for fmt in config.formats:
-            write_output(self.output_path, plan.path(fmt), render_feed(plan, fmt, entries, config))
+
+        def make(write: Write) -> None:
+            entries = [EntryData(
+                id=tag_uri(config.host, change.date.date(), f"{url}{c.id}/{n}"),
+                title=strip_illegal_xml(
+                    f"{change.status.replace('-', ' ').capitalize()}: {c.what}"),
+                url=absolute_url(config.site_url, f"{url}#{c.id}"), published=change.date,
+                updated=change.date, authors=(), categories=(change.status,), summary="",
+                content=strip_illegal_xml(template.render(commitment=c, change=change)),
+                lang=config.default_lang) for c, n, change in changes]
+            for fmt in config.formats:
+                write(plan.path(fmt), render_feed(plan, fmt, entries, config))
+
+        # Made again only if the commitments or what their entries read changed.
+        unless_unchanged(self.output_path, self.context, "transparency:commitments-feed",
+                         (plan, config, changes), make)

@@ -318,6 +318,35 @@ def test_q_and_a_feeds_and_exports_are_made_again_only_when_the_q_and_a_changes(
     assert made[0].read_bytes() != before
 
 
+@pytest.mark.sample
+def test_digest_e_mails_and_transparency_feeds_are_made_again_only_when_they_change(site):
+    output = site / "output"
+    build(site, output)
+    made = {"e-mail": output / "qa" / "digests" / "2026-w21" / "email.htm",
+            "digests": output / "feeds" / "qa" / "digests.atom.xml",
+            "corrections": output / "feeds" / "corrections.atom.xml",
+            "commitments": output / "feeds" / "commitments.rss.xml"}
+
+    def rewritten(times: dict[str, int]) -> list[str]:
+        return sorted(k for k, path in made.items() if path.stat().st_mtime_ns != times[k])
+
+    times = {k: path.stat().st_mtime_ns for k, path in made.items()}
+    build(site, output)
+    assert rewritten(times) == []
+    # A corrected post's new title is in its correction's entry.
+    edit(site / "content" / "posts" / "2025" / "results-2024.md", "Title: ",
+         "Title: Restated: ")
+    rebuild_equals_clean(site)
+    assert rewritten(times) == ["corrections"]
+    assert b"Restated: Our 2024 results" in made["corrections"].read_bytes()
+    times = {k: path.stat().st_mtime_ns for k, path in made.items()}
+    edit(site / "content" / "commitments.yml", "Independent measurement at the nearest",
+         "An independent measurement at the nearest")
+    rebuild_equals_clean(site)
+    assert "commitments" in rewritten(times)
+    assert "e-mail" not in rewritten(times)
+
+
 def test_a_file_changed_since_the_build_wrote_it_is_not_removed(site):
     build(site, site / "output")
     page = site / "output" / "posts" / "2026" / "balance-local-launch" / "index.html"
