@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from jinja2 import pass_context
+
 from feeds.plan import FeedPlan
 
 MIME_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
@@ -61,6 +63,37 @@ class FeedsCatalog:
         """
         wanted = str(getattr(key, "slug", key) or "")
         return [feed for feed in self.feeds if feed.scope == scope and feed.key == wanted]
+
+
+def scope_name(scope: str, key: Any = "") -> str:
+    """The shared-context name of one scope's feeds, e.g. "FEEDS_SCOPE tag pricing".
+
+    Not a Jinja name: templates reach it through ``feeds_of_scope``, so that a
+    page depends on its own scope's feeds only (the incremental rebuild checks
+    the names a page looked up), not on the whole catalog, which changes with
+    every new tag or author.
+    """
+    return f"FEEDS_SCOPE {scope} {getattr(key, 'slug', key) or ''}"
+
+
+def scope_names(catalog: FeedsCatalog) -> dict[str, tuple[Feed, ...]]:
+    """Return every scope's feeds by ``scope_name``."""
+    found: dict[str, list[Feed]] = {}
+    for feed in catalog.feeds:
+        found.setdefault(scope_name(feed.scope, feed.key), []).append(feed)
+    return {name: tuple(feeds) for name, feeds in found.items()}
+
+
+@pass_context
+def feeds_of_scope(context: Any, scope: Any) -> tuple[Feed, ...]:
+    """Template global: the feeds of ``scope``, a (scope, key) pair (() without any).
+
+    ``key`` is a slug or language code, or a Pelican Category/Author/Tag.
+    """
+    if not scope:
+        return ()
+    found = context.get(scope_name(scope[0], scope[1]))
+    return found if isinstance(found, tuple) else ()
 
 
 def build_catalog(plans: Sequence[FeedPlan], formats: Sequence[str]) -> FeedsCatalog:

@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from candor_common import rebuild
 from candor_common.output import write_output
 from candor_common.report import stop_on_problems
-from feeds.catalog import build_catalog
+from feeds.catalog import build_catalog, scope_names
 from feeds.config import read_config
 from feeds.entries import EntryData, entry_data
 from feeds.plan import FeedPlan, plan_feeds
@@ -42,6 +42,8 @@ class FeedsGenerator(Generator):
         # author, these only with a new language (the incremental rebuild re-renders
         # the pages that read what changed).
         self.context["FEEDS_SITE"] = tuple(self.context["FEEDS_CATALOG"].site)
+        # And a tag, kind or author page reads its own scope's (feeds_of_scope).
+        self.context.update(scope_names(self.context["FEEDS_CATALOG"]))
         logger.debug("feeds: planned %s feeds", len(self.plans))
 
     def generate_output(self, writer: Any) -> None:

@@ -10,6 +10,7 @@ from pelican.generators import ArticlesGenerator
 
 from candor_common.report import stop_on_problems
 from candor_common.settings import apply_defaults
+from feeds.catalog import feeds_of_scope
 from feeds.config import DEFAULTS, pelican_feeds_left_on, read_config
 from feeds.generator import FeedsGenerator
 
@@ -41,6 +42,13 @@ def publish_catalog(generators: list[Any]) -> None:
         originals = [a for g in articles for a in g.articles]
         translations = [a for g in articles for a in g.translations]
         feeds.plan(originals, translations)
+
+
+def add_template_globals(generator: Any) -> None:
+    """Give every template ``feeds_of_scope`` (the feeds of one tag, kind, author...)."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.globals["feeds_of_scope"] = feeds_of_scope
 
 
 def warn_missing_stylesheet(pelican: Any) -> None:

@@ -189,13 +189,16 @@ def test_a_new_post_renders_the_lists_and_its_neighbours_not_every_page(site, lo
     assert (output / "posts" / "2026" / "winter-peak" / "index.html").is_file()
     assert rendered + reused > total
     # The new page, the lists, feeds and neighbours that show it, the pages of the
-    # posts it is related to, and (a new tag: the feeds catalog changed) the tag pages
-    # and the Subscribe page; not the question pages, which do not show it.
+    # posts it is related to, and (a new tag: the feeds catalog changed) the Subscribe
+    # page; not the question pages, which do not show it, nor the other tags' pages,
+    # which link their own feeds only (feeds_of_scope).
     assert rendered < total // 3
     assert len(made) == rendered
     for page in ("posts/2026/winter-peak/index.html", "index.html", "archives/index.html",
                  "tags/grid/index.html", "subscribe/index.html"):
         assert page in made
+    for page in ("tags/safety/index.html", "authors/lucia-ortega/index.html"):
+        assert page not in made
     assert not [page for page in made if page.startswith("qa")]  # nor Q&A feeds, exports
     # A second post, with a tag and an author the site has: the other tags', kinds'
     # and authors' pages (Pelican gives each the list of every post, which none of them

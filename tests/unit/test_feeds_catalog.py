@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from jinja2 import Environment
 
-from feeds.catalog import Feed, build_catalog
+from feeds.catalog import Feed, build_catalog, feeds_of_scope, scope_names
 from feeds.plan import FeedPlan
 
 
@@ -69,3 +70,19 @@ def test_catalog_and_feeds_are_frozen() -> None:
         catalog.feeds[0].url = "elsewhere"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         catalog.feeds = ()  # type: ignore[misc]
+
+
+def test_a_template_reads_one_scope_through_its_own_context_name() -> None:
+    catalog = build_catalog(PLANS, ("atom", "rss"))
+    names = scope_names(catalog)
+    assert set(names) == {"FEEDS_SCOPE all ", "FEEDS_SCOPE category letters",
+                          "FEEDS_SCOPE author ana", "FEEDS_SCOPE tag grid",
+                          "FEEDS_SCOPE lang en", "FEEDS_SCOPE lang es"}
+    env = Environment(autoescape=True)
+    env.globals["feeds_of_scope"] = feeds_of_scope
+    template = env.from_string("{% for f in feeds_of_scope(scope) %}{{ f.url }} {% endfor %}")
+    shown = template.render(names, scope=("category", Category()))
+    assert shown == "feeds/category/letters.atom.xml feeds/category/letters.rss.xml "
+    assert template.render(names, scope=("tag", "unknown")) == ""
+    assert template.render(names, scope=None) == ""
+    assert tuple(catalog.for_scope("tag", "grid")) == names["FEEDS_SCOPE tag grid"]
