@@ -54,6 +54,7 @@ from jinja2.runtime import Context as TemplateContext
 from pelican.contents import Content
 
 from candor_common.fingerprint import Fingerprinter
+from candor_common.journal import Journal
 from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
@@ -207,6 +208,10 @@ class RebuildState:
         # the last build's name -> digest of its value ("": several), for the debug log
         self.previous_values: dict[str, str] = {}
         self.written: set[str] = set()  # every file this build wrote or kept (relative)
+        # Files this build writes, listed before each is written; and those listed by
+        # builds that did not finish (journal.py).
+        self.journal: Journal | None = None
+        self.unfinished: set[str] = set()
         self.reused = 0
         self.rendered = 0
 
@@ -493,6 +498,11 @@ class RebuildState:
             stats[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
         self.current[name] = Record(key, deps, stats, read, looked_up)
 
+    def writing(self, path: str) -> None:
+        """Note in the journal that ``path`` is about to be written."""
+        if self.journal is not None:
+            self.journal.note(os.path.relpath(os.path.abspath(path), self.output_path))
+
     def wrote(self, path: str) -> None:
         """Note a file this build wrote (or left as the last build wrote it)."""
         self.written.add(os.path.relpath(os.path.abspath(path), self.output_path))
@@ -509,7 +519,7 @@ class RebuildState:
         kept = set(self.written)
         for record in self.current.values():
             kept.update(record.files)
-        removed = []
+        removed: list[str] = []
         for record in self.previous.values():
             for relative, (size, mtime) in record.files.items():
                 if relative in kept or relative.startswith(".."):
@@ -521,10 +531,20 @@ class RebuildState:
                     continue
                 if stat.st_size != size or stat.st_mtime_ns != mtime:
                     continue
-                os.remove(path)
-                removed.append(relative)
-                _remove_empty_folders(os.path.dirname(path), self.output_path)
+                self._remove(path, relative, removed)
+        # What a build that did not finish wrote, and this one did not make.
+        for relative in sorted(self.unfinished - kept):
+            path = os.path.join(self.output_path, relative)
+            if not relative.startswith("..") and os.path.isfile(path):
+                self._remove(path, relative, removed)
+        if self.journal is not None:
+            self.journal.finish()
         return sorted(removed)
+
+    def _remove(self, path: str, relative: str, removed: list[str]) -> None:
+        os.remove(path)
+        removed.append(relative)
+        _remove_empty_folders(os.path.dirname(path), self.output_path)
 
     # -- the state file ------------------------------------------------------
     def load(self) -> None:
@@ -689,6 +709,9 @@ def open_state(settings: dict[str, Any], output_path: str) -> RebuildState:
     state = RebuildState(output_path, state_file(cache, output_path) if cache else None,
                          static_digest(settings, output_path), settings)
     state.load()
+    if state.cache_file is not None:
+        state.journal = Journal(state.cache_file.with_suffix(".journal"))
+        state.unfinished = state.journal.unfinished()
     _OPEN[state.output_path] = state
     watch_bodies()
     return state
@@ -715,6 +738,8 @@ def close_state(output_path: str, *, save: bool) -> RebuildState | None:
     state = _OPEN.pop(os.path.abspath(output_path), None)
     if state is not None and save:
         state.save()
+    if state is not None and state.journal is not None and not save:
+        state.journal.close()  # its list stays: the next build removes what is left
     return state
 
 

@@ -191,6 +191,8 @@ class CandorWriter(Writer):
             self._rebuild.wrote(filename)
         if self._elsewhere or target == os.devnull:
             return open(os.devnull, "w", encoding=encoding)
+        if self._rebuild is not None:
+            self._rebuild.writing(target)
         self._opened.append(target)
         return _WriteIfChanged(target, encoding)
 

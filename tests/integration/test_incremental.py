@@ -396,6 +396,26 @@ def test_a_failed_build_saves_no_state(tmp_path):
     assert state.read_bytes() == saved
 
 
+@pytest.mark.sample
+def test_files_of_a_build_that_stopped_half_way_are_removed_once_nobody_makes_them(site):
+    output = site / "output"
+    build(site, output)
+    posts = site / "content" / "posts" / "2026"
+    (posts / "winter-peak.md").write_text(NEW_POST, encoding="utf-8")
+    tag = site / "theme" / "templates" / "tag.html"
+    good = tag.read_text(encoding="utf-8")
+    tag.write_text(good.replace("{% block content %}", "{% block content %}{{ oops() }}", 1),
+                   encoding="utf-8")
+    with pytest.raises((Exception, SystemExit)):  # the tag pages come after the posts
+        build(site, output)
+    page = output / "posts" / "2026" / "winter-peak" / "index.html"
+    assert page.is_file()  # written before the build stopped, recorded by no build
+    tag.write_text(good, encoding="utf-8")
+    (posts / "winter-peak.md").unlink()
+    rebuild_equals_clean(site)
+    assert not page.exists()
+
+
 def test_no_template_reads_the_build_time():
     """The build time is left out of the digests; a template showing it would go stale."""
     templates = [path for path in (REPO / "theme" / "templates").rglob("*.html")
