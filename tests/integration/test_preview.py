@@ -78,7 +78,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def preview_site(root: Path, tmp_path: Path) -> Path:
     """Give the fixture copy ``root`` its own theme copy and cache; preview.py is its
-    settings."""
+    settings (incremental, as pelicanconf.py)."""
     shutil.copytree(REPO / "theme", tmp_path / "theme")
     # run_path, not an import: each test's site has its own pelicanconf.py.
     (root / "preview.py").write_text(
@@ -86,7 +86,9 @@ def preview_site(root: Path, tmp_path: Path) -> Path:
         f"globals().update({{k: v for k, v in runpy.run_path({str(root / 'pelicanconf.py')!r})"
         ".items() if k.isupper()})\n"
         f"THEME = {str(tmp_path / 'theme')!r}\n"
-        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
+        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n"
+        # As pelicanconf.py: full builds are incremental, in the preview's kept folder.
+        "PUBLISHING_INCREMENTAL = True\n", encoding="utf-8")
     return root
 
 
@@ -230,8 +232,7 @@ def test_two_quick_saves_end_with_the_latest(preview, events, site, tmp_path):
 def test_full_builds_render_only_what_changed_into_the_kept_folder(site, tmp_path):
     """With the incremental rebuild on (as in pelicanconf.py), a full build renders what a
     save changed, in the preview's kept folder, then is copied into what is served."""
-    with (site / "preview.py").open("a", encoding="utf-8") as settings:
-        settings.write("PUBLISHING_INCREMENTAL = True\n")
+    assert "PUBLISHING_INCREMENTAL = True" in (site / "preview.py").read_text()
     output = tmp_path / "output"
 
     def last_build(server: Preview, after: int) -> dict[str, int]:
