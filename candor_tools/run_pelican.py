@@ -36,6 +36,8 @@ def main(argv: list[str]) -> int:
     counter = Counter()
     # Pelican's logging.basicConfig() keeps handlers that are already there.
     logging.basicConfig(level=logging.WARNING, handlers=[console, counter], force=True)
+    # What an incremental build rendered, and why: one or two lines after each build.
+    logging.getLogger("publishing.incremental").setLevel(logging.INFO)
     try:
         pelican.main(args)
     except SystemExit as stop:

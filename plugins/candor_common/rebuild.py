@@ -41,6 +41,7 @@ import os
 import sys
 import tempfile
 import types
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ from pelican.contents import Content
 
 from candor_common.fingerprint import Fingerprinter
 from candor_common.journal import Journal
+from candor_common.paths import display_path
 from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
@@ -214,6 +216,7 @@ class RebuildState:
         self.unfinished: set[str] = set()
         self.reused = 0
         self.rendered = 0
+        self.why: Counter[str] = Counter()  # why outputs were made again -> how many
 
     # -- keys ---------------------------------------------------------------
     def key(self, context: dict[str, Any] | None, *call: Any, narrow: bool = False
@@ -414,6 +417,7 @@ class RebuildState:
         why = self._changed(name, key, context)
         if why:
             logger.debug("rebuild: %s is made again: %s", name, why)
+            self.why[why] += 1
             return False
         self.current[name] = self.previous[name]
         self.reused += 1
@@ -437,12 +441,12 @@ class RebuildState:
         for identity, body in record.deps.items():
             item = self.fingerprints.contents.get(identity)
             if item is None or self.body_digest(item) != body:
-                return f"the body of {identity.split(chr(31))[1]}, or what its links find"
+                return f"the body of {_shown(identity)}, or what its links find"
         for identity, (names, value) in record.reads.items():
             item = self.fingerprints.contents.get(identity)
             if item is None or self.reads_digest(item, names) != value:
                 shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
-                return f"what it read of {identity.split(chr(31))[1]} ({shown})"
+                return f"what it read of {_shown(identity)} ({shown})"
         for relative, (size, mtime) in record.files.items():
             try:
                 stat = os.stat(os.path.join(self.output_path, relative))
@@ -541,6 +545,13 @@ class RebuildState:
             self.journal.finish()
         return sorted(removed)
 
+    def reasons(self, shown: int = 5) -> str:
+        """Say why outputs were made again, the commonest first ("" if none was)."""
+        common = self.why.most_common()
+        said = "; ".join(f"{count} × {why}" for why, count in common[:shown])
+        rest = sum(count for _, count in common[shown:])
+        return said + (f"; {rest} for other reasons" if rest else "")
+
     def _remove(self, path: str, relative: str, removed: list[str]) -> None:
         os.remove(path)
         removed.append(relative)
@@ -582,7 +593,7 @@ class RebuildState:
         tables = Tables()
         records = {name: record.as_json(tables) for name, record in self.current.items()}
         part.write_text(json.dumps({"rendered": self.rendered, "reused": self.reused,
-                                    "written": sorted(self.written),
+                                    "written": sorted(self.written), "why": self.why,
                                     **tables.as_json(), "records": records}), encoding="utf-8")
 
     def merge_part(self, parent: int, rank: int) -> None:
@@ -597,6 +608,7 @@ class RebuildState:
         self.rendered += data["rendered"]
         self.reused += data["reused"]
         self.written.update(str(path) for path in data.get("written", []))
+        self.why.update({str(k): int(v) for k, v in data.get("why", {}).items()})
         self.current.update(_records(data, "records"))
 
     def _part_file(self, parent: int, rank: int) -> Path:
@@ -741,6 +753,11 @@ def close_state(output_path: str, *, save: bool) -> RebuildState | None:
     if state is not None and state.journal is not None and not save:
         state.journal.close()  # its list stays: the next build removes what is left
     return state
+
+
+def _shown(identity: str) -> str:
+    """The source file of a post's identity, as users type it."""
+    return display_path(Path(identity.split(chr(31))[1]))
 
 
 def _remove_empty_folders(folder: str, root: str) -> None:

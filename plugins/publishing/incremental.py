@@ -33,6 +33,9 @@ def save_rebuild_state(pelican: Any) -> None:
                         ", ".join(removed[:10]) + (" ..." if len(removed) > 10 else ""))
         logger.info("publishing: rebuilt %d outputs, left %d unchanged as the last build "
                     "made them", state.rendered, state.reused)
+        if state.why:
+            # pelican --debug names each output; this says what it came to.
+            logger.info("publishing: made again because: %s", state.reasons())
         # For whoever ran the build (the live preview reports it): what it rendered.
         pelican.candor_rebuild = {"rendered": state.rendered, "reused": state.reused,
                                   "removed": len(removed)}

@@ -265,6 +265,7 @@ class CandorWriter(Writer):
         code = 0
         if self._rebuild is not None:  # count only what this process does from here
             self._rebuild.rendered = self._rebuild.reused = 0
+            self._rebuild.why.clear()
         try:
             yield
             if self._rebuild is not None:  # what this process rendered, for the parent
