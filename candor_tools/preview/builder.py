@@ -137,7 +137,8 @@ class Builder:
 
     def _build_into(self, candidate: Worker, generation: int, changed: list[str],
                     folder: Path) -> None:
-        answer: dict[str, Any] = candidate.request("build", output=str(folder))
+        answer: dict[str, Any] = candidate.request("build", output=str(folder),
+                                                   served=str(self.output))
         if not answer.get("ok"):
             raise BuildFailed(answer.get("errors") or
                               ["The full build failed; the terminal says why."])

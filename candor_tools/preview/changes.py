@@ -38,6 +38,8 @@ def served_changes(current: Path, fresh: Path, overlay: Overlay) -> list[str]:
         if name.startswith(IGNORED):
             continue
         entry = laid.get(name)
+        if entry is None and _same_file(now.get(name), new.get(name)):
+            continue  # linked from what is served (kept.copy_site): unchanged
         served = entry.body if entry is not None else _bytes(now.get(name))
         if served != _bytes(new.get(name)):
             if name.endswith(EVERY_PAGE):
@@ -51,6 +53,15 @@ def url_of(name: str) -> str:
     if name == "index.html" or name.endswith("/index.html"):
         return "/" + name.removesuffix("index.html")
     return "/" + name
+
+
+def _same_file(one: Path | None, other: Path | None) -> bool:
+    if one is None or other is None:
+        return False
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _bytes(path: Path | None) -> bytes | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,7 +17,7 @@ from pelican.settings import read_settings
 from candor_common.errors import DataError
 from candor_tools.preview.capture import CaptureWriter, quiet_writes
 from candor_tools.preview.extras import carry_over, refresh_post_extras
-from candor_tools.preview.kept import copy_site, kept_folder
+from candor_tools.preview.kept import COARSE_TIMES_NS, copy_site, kept_folder
 from candor_tools.preview.model import place, remove
 from candor_tools.preview.problems import problems_of
 from candor_tools.preview.qa import is_qa_source, qa_generator, update_qa
@@ -49,15 +50,17 @@ class PreviewSite:
         self.pelican: Pelican | None = None
         self.generators: list[Any] = []
 
-    def build(self, output: Path) -> None:
+    def build(self, output: Path, served: Path | None = None) -> None:
         """Build the whole site into ``output`` as `pelican` would, keeping the generators.
 
         With the incremental rebuild on, the site is built into the preview's
         kept folder (``kept.py``), rendering only what changed since the last
-        full build, and copied into ``output``. Raises whatever the build raises
+        full build, and copied into ``output`` (what ``served``, the folder served
+        now, has unchanged is linked from it). Raises whatever the build raises
         (``BuildAborted`` for problems it logged).
         """
         settings = read_settings(str(self.settings_file), override={"OUTPUT_PATH": str(output)})
+        built_since = time.time_ns() - COARSE_TIMES_NS
         with kept_folder(settings) as kept:
             if kept is not None:
                 settings["OUTPUT_PATH"] = str(kept)
@@ -65,7 +68,7 @@ class PreviewSite:
             with signals.all_generators_finalized.connected_to(self._keep_generators):
                 self.pelican.run()
             if kept is not None:
-                copy_site(kept, output)
+                copy_site(kept, output, served, built_since)
 
     def rebuild_counts(self) -> dict[str, int] | None:
         """What the last full build rendered and left as it was (None: it rendered all)."""

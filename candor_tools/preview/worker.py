@@ -7,7 +7,9 @@ JSON line on the original standard output. Everything else the build prints
 (Pelican's summary, log lines as ``LEVEL: message``) goes to standard error,
 the terminal of `invoke serve`.
 
-- ``{"op": "build", "output": DIR}``: build the whole site into DIR, keep it.
+- ``{"op": "build", "output": DIR, "served": DIR}``: build the whole site into
+  DIR, keep it ("served", optional: the folder served now, whose unchanged files
+  are linked instead of copied).
   Answer ``{"ok": bool, "errors": [...], "seconds": s, "model_inputs": [...],
   "rebuild": {"rendered": n, "reused": n, "removed": n} or null}`` (null: the
   build rendered everything, without the incremental rebuild).
@@ -78,7 +80,8 @@ def _handle(site: Any, request: dict[str, Any]) -> dict[str, Any]:
         if op == "describe":
             return {"ok": True, **describe(site.settings_file)}
         if op == "build":
-            site.build(Path(request["output"]))
+            served = request.get("served")
+            site.build(Path(request["output"]), Path(served) if served else None)
             return {"ok": True, "model_inputs": site.model_inputs(),
                     "rebuild": site.rebuild_counts()}
         if op == "update":

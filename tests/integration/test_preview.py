@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -19,8 +20,10 @@ from typing import Any
 import pytest
 
 from candor_tools.preview.app import Preview
+from candor_tools.preview.changes import files_of
 from candor_tools.preview.client import EventStream
 from candor_tools.preview.client import wait_for as wait_until
+from candor_tools.preview.kept import COARSE_TIMES_NS
 from tests.helpers import REPO, build_site
 
 # Generous: a full build of the fixture takes a few seconds, more on a busy machine.
@@ -244,12 +247,26 @@ def test_full_builds_render_only_what_changed_into_the_kept_folder(site, tmp_pat
         first = last_build(server, 0)
         assert first["rendered"] > 20 and first["reused"] == 0
         stream = Events(server.url)
+        # Files written in the last seconds are copied, never linked (coarse file times).
+        time.sleep(COARSE_TIMES_NS / 1e9 + 0.5)
+        before = {name: (path.stat().st_ino, path.read_bytes())
+                  for name, path in files_of(output).items()}
         edit(site / "content" / "posts" / "results.md", "Title: ", "Title: Kept folder ")
         reload = stream.find("reload", lambda d: RESULTS in d["paths"])
         edited = last_build(server, reload["generation"])
         assert 0 < edited["rendered"] < first["rendered"] / 2
         assert edited["reused"] > first["rendered"] / 2
         assert_like_a_clean_build(site, output, tmp_path / "edited")
+        # The pages the save did not change are linked from the folder served before
+        # it (Pelican copies static files anew each build: those are copied).
+        after = {name: (path.stat().st_ino, path.read_bytes())
+                 for name, path in files_of(output).items()}
+        same = [n for n in before if n.endswith(".html") and n in after
+                and before[n][1] == after[n][1]]
+        assert len(same) > 10
+        assert [n for n in same if before[n][0] != after[n][0]] == []
+        assert before[RESULTS.strip("/") + "/index.html"][0] != after[
+            RESULTS.strip("/") + "/index.html"][0]
 
         (site / "content" / "posts" / "results.md").unlink()
         gone = stream.find("reload", lambda d: RESULTS in d["paths"])
