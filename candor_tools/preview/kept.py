@@ -42,8 +42,7 @@ def kept_folder(settings: dict[str, Any]) -> Iterator[Path | None]:
         yield cache / FOLDER
 
 
-def copy_site(source: Path, target: Path, served: Path | None = None,
-              built_since: int = 0) -> None:
+def copy_site(source: Path, target: Path, served: Path | None, built_since: int) -> None:
     """Copy every file of ``source`` into ``target`` (an empty folder).
 
     Copies keep the modification time of the file they copy. A file that

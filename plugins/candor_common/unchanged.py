@@ -10,7 +10,6 @@ up in ``context``) changed since the last successful build into the same folder.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
@@ -43,7 +42,6 @@ def unless_unchanged(output_path: str, context: dict[str, Any], name: str,
     files: list[str] = []
 
     def write(relative: str, data: bytes) -> Path:
-        state.writing(os.path.join(output_path, relative))
         target = write_output(output_path, relative, data)
         files.append(str(target))
         return target

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
@@ -90,9 +89,6 @@ class FeedsGenerator(Generator):
         return entry
 
     def _write(self, relative_path: str, data: bytes) -> Any:
-        state = rebuild.state_for(self.output_path)
-        if state is not None:
-            state.writing(os.path.join(self.output_path, relative_path))
         target = write_output(self.output_path, relative_path, data)
         logger.info("feeds: wrote %s", target)
         return target
