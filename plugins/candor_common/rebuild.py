@@ -773,7 +773,13 @@ def _remove_empty_folders(folder: str, root: str) -> None:
 
 
 def static_digest(settings: dict[str, Any], output_path: str) -> str:
-    """Digest the code and templates every output is made with, and where it goes."""
+    """Digest the code and templates every output is made with, and where it goes.
+
+    The theme's static folders (``THEME_STATIC_PATHS``: its CSS, scripts and
+    images) are left out: pages link to those files by name, no template or
+    plugin reads them, and Pelican copies them apart; a stylesheet edited is
+    then the one file a rebuild writes.
+    """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{FORMAT}\0{sys.version}\0{os.path.abspath(output_path)}\0".encode())
     for name in LIBRARIES:
@@ -781,19 +787,36 @@ def static_digest(settings: dict[str, Any], output_path: str) -> str:
             digest.update(f"{name}={version(name)}\0".encode())
         except Exception:  # noqa: BLE001 - a missing library simply has no version
             digest.update(f"{name}=-\0".encode())
-    folders = [settings.get("THEME"), *settings.get("PLUGIN_PATHS", ()),
-               *settings.get("THEME_TEMPLATES_OVERRIDES", ())]
-    for folder in folders:
+    theme = settings.get("THEME")
+    if theme:
+        _digest_tree(digest, Path(theme), skip=theme_static_folders(settings))
+    for folder in [*settings.get("PLUGIN_PATHS", ()),
+                   *settings.get("THEME_TEMPLATES_OVERRIDES", ())]:
         if folder:
             _digest_tree(digest, Path(folder))
     return digest.hexdigest()
 
 
-def _digest_tree(digest: Any, folder: Path) -> None:
+def theme_static_folders(settings: dict[str, Any]) -> set[Path]:
+    """The theme's static folders that hold no templates or translations (resolved)."""
+    theme = Path(settings["THEME"]).resolve()
+    rendered = [theme / "templates", theme / "translations"]
+    folders = set()
+    for name in settings.get("THEME_STATIC_PATHS", ()):
+        folder = (theme / name).resolve()
+        if (folder != theme and folder.is_relative_to(theme)
+                and not any(used.is_relative_to(folder) for used in rendered)):
+            folders.add(folder)
+    return folders
+
+
+def _digest_tree(digest: Any, folder: Path, skip: frozenset[Path] | set[Path] = frozenset()
+                 ) -> None:
     digest.update(f"tree\0{folder.resolve()}\0".encode())
     files = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS
+                         and (Path(root) / d).resolve() not in skip)
         files += [Path(root) / name for name in names if not name.endswith(".pyc")]
     for path in sorted(files):
         digest.update(f"{path.relative_to(folder)}\0".encode())

@@ -13,6 +13,7 @@ from publishing.receivers import (
     check_settings,
     stop_on_failed_sources,
 )
+from publishing.samefiles import keep_sitemap_date, keep_static_dates
 from publishing.sitemap_dates import pin_sitemap_date
 from publishing.speedups import freeze_urls, thaw_urls
 from publishing.speedups import install as install_speedups
@@ -31,6 +32,8 @@ def register() -> None:
     signals.all_generators_finalized.connect(stop_on_failed_sources)
     signals.all_generators_finalized.connect(stop_on_collisions)
     signals.all_generators_finalized.connect(pin_sitemap_date)
+    signals.all_generators_finalized.connect(keep_sitemap_date)
+    signals.all_generators_finalized.connect(keep_static_dates)
     signals.all_generators_finalized.connect(write_build_report)
     signals.all_generators_finalized.connect(split_posts)
     signals.get_writer.connect(candor_writer)

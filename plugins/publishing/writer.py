@@ -6,7 +6,7 @@ catches the rest: a page whose URL is also a generated page (``/corrections/``,
 ``/qa/``, a tag or an author page), or two generators choosing one path.
 Pelican would stop with a bare ``FileOverwriteFailedError`` traceback.
 
-A page whose file already holds the same bytes is not rewritten (``_WriteIfChanged``).
+A page whose file already holds the same bytes is not rewritten (``WriteIfChanged``).
 With ``PUBLISHING_INCREMENTAL``, a page whose inputs are those the last build
 made it from is not even rendered (``candor_common.rebuild``): it is recorded as
 written, as a page another process renders is.
@@ -22,7 +22,6 @@ would have made, with the same bytes in every file.
 from __future__ import annotations
 
 import gc
-import io
 import logging
 import os
 import signal
@@ -36,6 +35,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from candor_common import rebuild
 from candor_common.errors import BuildAborted
+from publishing.samefiles import WriteIfChanged
 
 logger = logging.getLogger(__name__)
 
@@ -59,40 +59,6 @@ class _RenderedElsewhere:
     def render(self, *args: Any, **kwargs: Any) -> str:
         """Render nothing."""
         return ""
-
-
-class _WriteIfChanged(io.StringIO):
-    """A text file opened for writing that leaves the file alone when its bytes are the same.
-
-    A rebuild into the same folder then keeps the date of every unchanged page, so
-    a file watcher, rsync or a browser's cache sees only what changed.
-    """
-
-    def __init__(self, path: str, encoding: str) -> None:
-        super().__init__()
-        self.path = path
-        self._target_encoding = encoding
-
-    def close(self) -> None:
-        """Write the text, as ``open(path, "w")`` would have, unless the file has it already."""
-        if not self.closed:
-            text = self.getvalue()
-            if os.linesep != "\n":  # text mode's newline translation
-                text = text.replace("\n", os.linesep)
-            _write_if_changed(self.path, text.encode(self._target_encoding))
-        super().close()
-
-
-def _write_if_changed(path: str, data: bytes) -> None:
-    try:
-        if os.path.getsize(path) == len(data):
-            with open(path, "rb") as existing:
-                if existing.read() == data:
-                    return
-    except OSError:
-        pass  # no such file yet: write it
-    with open(path, "wb") as handle:
-        handle.write(data)
 
 
 class _Share:
@@ -194,7 +160,7 @@ class CandorWriter(Writer):
         if self._rebuild is not None:
             self._rebuild.writing(target)
         self._opened.append(target)
-        return _WriteIfChanged(target, encoding)
+        return WriteIfChanged(target, encoding)
 
     def _record(self, filename: str, override: bool) -> str:
         """Keep Pelican's account of written files as ``Writer._open_w`` does; return the

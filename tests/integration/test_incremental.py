@@ -89,6 +89,31 @@ def test_a_rebuild_with_no_change_renders_nothing(site, logged):
     assert counts(logged) == (0, first_rendered)
 
 
+def file_times(output: Path) -> dict[str, int]:
+    """Every file of ``output`` -> its modification time (ns)."""
+    return {str(p.relative_to(output)): p.stat().st_mtime_ns
+            for p in output.rglob("*") if p.is_file()}
+
+
+@pytest.mark.sample
+def test_a_rebuild_writes_no_file_whose_bytes_did_not_change(site, logged):
+    output = site / "output"
+    build(site, output)
+    total, _ = counts(logged)
+    times = file_times(output)
+    assert {"sitemap.xml", "theme/css/base.css", "theme/feed.xsl"} <= set(times)
+    build(site, output)  # static copies, the sitemap and feeds included
+    assert file_times(output) == times
+    # A stylesheet is copied, not rendered from: editing it renders no page and
+    # writes that file only.
+    edit(site / "theme" / "static" / "css" / "print.css", "}", "}\n/* edited */")
+    rebuild_equals_clean(site)
+    assert counts(logged) == (0, total)
+    now = file_times(output)
+    assert [name for name in times if now[name] != times[name]] == ["theme/css/print.css"]
+    assert b"/* edited */" in (output / "theme" / "css" / "print.css").read_bytes()
+
+
 @pytest.mark.sample
 def test_editing_a_post_renders_its_page_and_what_shows_its_text(site, logged):
     build(site, site / "output")
