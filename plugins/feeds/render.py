@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -14,11 +15,6 @@ from feeds.errors import FeedError
 from feeds.plan import FeedPlan
 from feeds.tagid import tag_uri
 from feeds.xmltext import strip_illegal_xml
-
-# Our own feedgen output, re-parsed only to add the stylesheet instruction.
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, remove_blank_text=True, huge_tree=True
-)
 
 
 def render_feed(
@@ -36,17 +32,19 @@ def render_feed(
     for entry in entries:
         _add_entry(generator, entry, fmt)
     try:
-        raw = generator.atom_str() if fmt == "atom" else generator.rss_str()
+        # What atom_str()/rss_str() serialize: feedgen's own lxml tree.
+        root, _document = (generator._create_atom() if fmt == "atom"  # noqa: SLF001
+                           else generator._create_rss())  # noqa: SLF001
     except ValueError as exc:
         msg = (f"{plan.path(fmt)}: feed: feedgen rejected it ({exc}). "
                "Check the titles and dates of the posts in this feed")
         raise FeedError(msg) from exc
-    return with_stylesheet(raw, config.stylesheet_href)
+    return with_stylesheet(root, config.stylesheet_href)
 
 
-def with_stylesheet(xml: bytes, href: str | None) -> bytes:
-    """Return ``xml`` re-serialized, led by an ``xml-stylesheet`` instruction if ``href``."""
-    root = etree.fromstring(xml, _PARSER)
+def with_stylesheet(root: Any, href: str | None) -> bytes:
+    """Return the feed ``root`` as indented XML, led by an ``xml-stylesheet`` instruction
+    if ``href``."""
     if href:
         root.addprevious(etree.PI("xml-stylesheet", f'type="text/xsl" href="{href}"'))
     return etree.tostring(

@@ -166,5 +166,6 @@ def test_stylesheet_href_cannot_break_out_of_the_instruction() -> None:
 
 
 def test_with_stylesheet_keeps_the_document() -> None:
-    out = with_stylesheet(b"<feed><title>t</title></feed>", "https://e.org/s.xsl")
+    out = with_stylesheet(etree.fromstring(b"<feed><title>t</title></feed>"),
+                          "https://e.org/s.xsl")
     assert etree.fromstring(out).findtext("title") == "t"
