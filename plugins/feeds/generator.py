@@ -16,7 +16,7 @@ from feeds.catalog import build_catalog, scope_names
 from feeds.config import read_config
 from feeds.entries import EntryData, entry_data
 from feeds.plan import FeedPlan, plan_feeds
-from feeds.render import render_feed
+from feeds.render import KeptEntries, render_feed
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ class FeedsGenerator(Generator):
         with stop_on_problems(logger, "feeds"), \
                 _site_relative_links(self.context, self.config.site_url):
             entries: dict[int, tuple[EntryData, Any]] = {}
+            kept = KeptEntries()  # each entry's XML made once, for every feed that shows it
             for plan in self.plans:
                 for fmt in self.config.formats:
                     name, key = f"feed:{plan.path(fmt)}", None
@@ -72,7 +73,7 @@ class FeedsGenerator(Generator):
                           else nullcontext()) as reads:
                         shown = [self._entry(entries, article) for article in plan.articles]
                         target = self._write(plan.path(fmt),
-                                             render_feed(plan, fmt, shown, self.config))
+                                             render_feed(plan, fmt, shown, self.config, kept))
                     if state is not None:
                         state.remember(name, key, reads, [str(target)])
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -17,20 +19,68 @@ from feeds.tagid import tag_uri
 from feeds.xmltext import strip_illegal_xml
 
 
+class KeptEntries:
+    """Feed entries made once and shown in every feed that carries them, for one build.
+
+    A post is in the site's feed, its kind's, its author's, its language's and
+    each of its tags' feeds, in both formats: each of its entries is made once
+    per format (``KeptEntry``), by value of its ``EntryData``.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[EntryData, str], KeptEntry] = {}
+
+    def add(self, generator: FeedGenerator, entry: EntryData, fmt: str) -> None:
+        """Add ``entry`` to ``generator``'s feed in ``fmt``, made the first time only."""
+        kept = self._made.get((entry, fmt))
+        if kept is not None:
+            generator.add_entry(feedEntry=kept, order="append")
+            return
+        kept = self._made[(entry, fmt)] = KeptEntry()
+        _fill_entry(generator.add_entry(feedEntry=kept, order="append"), entry, fmt)
+
+
+class KeptEntry(FeedEntry):
+    """A feedgen entry whose XML element is built once; each feed gets its own copy."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._elements: dict[tuple[str, bool], Any] = {}
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        """Return a copy of the entry's Atom element (built the first time)."""
+        return self._element("atom", extensions, super().atom_entry)
+
+    def rss_entry(self, extensions: bool = True) -> Any:
+        """Return a copy of the entry's RSS element (built the first time)."""
+        return self._element("rss", extensions, super().rss_entry)
+
+    def _element(self, fmt: str, extensions: bool, build: Any) -> Any:
+        element = self._elements.get((fmt, extensions))
+        if element is None:
+            element = self._elements[(fmt, extensions)] = build(extensions)
+        return copy.deepcopy(element)
+
+
 def render_feed(
-    plan: FeedPlan, fmt: str, entries: Sequence[EntryData], config: FeedsConfig
+    plan: FeedPlan, fmt: str, entries: Sequence[EntryData], config: FeedsConfig,
+    kept: KeptEntries | None = None,
 ) -> bytes:
     """Return the bytes of ``plan``'s feed in ``fmt`` ("atom" or "rss").
 
     The output depends only on the posts and settings (no clock), so two
-    builds of the same site give byte-identical feeds.
+    builds of the same site give byte-identical feeds. ``kept``: the entries
+    already made for other feeds of this build.
     """
     generator = FeedGenerator()
     if fmt == "rss":
         generator.load_extension("dc", atom=False, rss=True)
     _describe_feed(generator, plan, fmt, entries, config)
     for entry in entries:
-        _add_entry(generator, entry, fmt)
+        if kept is None:
+            _fill_entry(generator.add_entry(order="append"), entry, fmt)
+        else:
+            kept.add(generator, entry, fmt)
     try:
         # What atom_str()/rss_str() serialize: feedgen's own lxml tree.
         root, _document = (generator._create_atom() if fmt == "atom"  # noqa: SLF001
@@ -74,8 +124,7 @@ def _describe_feed(
         generator.author(name=strip_illegal_xml(config.fallback_author))
 
 
-def _add_entry(generator: FeedGenerator, entry: EntryData, fmt: str) -> None:
-    item = generator.add_entry(order="append")
+def _fill_entry(item: FeedEntry, entry: EntryData, fmt: str) -> None:
     item.id(entry.id)
     item.title(entry.title)
     item.link(href=entry.url, rel="alternate", type="text/html")

@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from lxml import etree
 
 from feeds.config import DEFAULTS, FeedsConfig, read_config
 from feeds.entries import EntryData, entry_data
 from feeds.plan import plan_feeds
-from feeds.render import render_feed, with_stylesheet
+from feeds.render import KeptEntries, render_feed, with_stylesheet
 
 NS = {"a": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/",
       "dc": "http://purl.org/dc/elements/1.1/"}
@@ -169,3 +170,27 @@ def test_with_stylesheet_keeps_the_document() -> None:
     out = with_stylesheet(etree.fromstring(b"<feed><title>t</title></feed>"),
                           "https://e.org/s.xsl")
     assert etree.fromstring(out).findtext("title") == "t"
+
+
+def test_entries_kept_for_other_feeds_give_the_same_bytes_and_are_built_once(monkeypatch
+                                                                            ) -> None:
+    cfg = config()
+    plans = plan_feeds([OLD, NEW], [], cfg)
+    assert len(plans) > 2  # the site's, the kind's, the tag's, the author's...
+    built: list[str] = []
+    real_atom, real_rss = FeedEntry.atom_entry, FeedEntry.rss_entry
+    monkeypatch.setattr(FeedEntry, "atom_entry",
+                        lambda self, *a: built.append("atom") or real_atom(self, *a))
+    monkeypatch.setattr(FeedEntry, "rss_entry",
+                        lambda self, *a: built.append("rss") or real_rss(self, *a))
+    kept = KeptEntries()
+    for fmt in ("atom", "rss"):
+        for plan in plans:
+            entries = [entry_data(a, cfg) for a in plan.articles]
+            built_before = len(built)
+            alone = render_feed(plan, fmt, entries, cfg)
+            assert len(built) - built_before == len(entries)  # one element per entry
+            assert render_feed(plan, fmt, entries, cfg, kept) == alone
+    # With the kept entries, each post's element was built once per format.
+    shown = sum(len(plan.articles) for plan in plans)
+    assert len(built) == 2 * shown + 2 * 2
