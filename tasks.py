@@ -38,22 +38,23 @@ def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool 
 def build(c):
     """Build the site for local reading (drafts shown with a banner) into output/."""
     _pelican(c, str(ROOT / "pelicanconf.py"))
-    index_for_search(c, OUTPUT, _setting("DEFAULT_LANG"))
+    settings = _core_settings("pelicanconf.py")
+    index_for_search(c, OUTPUT, settings["DEFAULT_LANG"], Path(settings["CACHE_PATH"]))
 
 
-def index_for_search(c, output: Path, lang: str) -> None:
+def index_for_search(c, output: Path, lang: str, cache: Path | None = None) -> None:
     """Index the built site with Pagefind into output/pagefind/ (posts and answers only).
 
     Templates mark what is indexed (data-pagefind-body): published posts and
-    answered questions, never drafts, hidden or embargoed posts.
+    answered questions, never drafts, hidden or embargoed posts. With ``cache``,
+    an index whose pages did not change is left as it is (candor_tools.search_index).
     """
-    bundle = output / "pagefind"
-    shutil.rmtree(bundle, ignore_errors=True)
-    c.run(shlex.join([sys.executable, "-m", "pagefind", "--site", str(output),
-                      "--force-language", lang, "--quiet"]), pty=False, in_stream=False)
-    # The theme's search.js talks to pagefind.js; Pagefind's ready-made UIs go unused.
-    for unused in [*bundle.glob("*-ui.*"), bundle / "pagefind-highlight.js"]:
-        unused.unlink(missing_ok=True)
+    from candor_tools.search_index import index_site
+
+    made = index_site(output, lang, cache, lambda command: c.run(
+        shlex.join(command), pty=False, in_stream=False))
+    if not made:
+        print("search: no page changed since the last index; it is left as it is.")
 
 
 @task
@@ -62,7 +63,8 @@ def preview(c, port=PORT):
     site = f"http://{HOST}:{port}"
     _pelican(c, str(ROOT / "publishconf.py"), OUTPUT, "-e", f'SITEURL="{site}"',
              f'FEEDS_DOMAIN="{site}"')
-    index_for_search(c, OUTPUT, _setting("DEFAULT_LANG", "publishconf.py"))
+    settings = _core_settings("publishconf.py")
+    index_for_search(c, OUTPUT, settings["DEFAULT_LANG"], Path(settings["CACHE_PATH"]))
     _serve_static(OUTPUT, int(port))
 
 
@@ -71,7 +73,7 @@ def serve(c, port=PORT):
     """Preview on http://127.0.0.1:8000: a saved post's page reloads at once, the rest follows."""
     from candor_tools.preview.app import run  # imported here: only this task needs it
 
-    lang = _setting("DEFAULT_LANG")
+    lang = _core_settings("pelicanconf.py")["DEFAULT_LANG"]
     run(ROOT / "pelicanconf.py", output=OUTPUT, host=HOST, port=int(port),
         index=lambda folder: index_for_search(c, folder, lang))
 
@@ -128,6 +130,13 @@ def new(c, title, author, kind, lang=None, translates=None):  # noqa: PLR0917
 def _setting(name: str, settings_file: str = "pelicanconf.py"):
     """Return a setting as the build sees it, plugin defaults included."""
     return _settings(settings_file)[name]
+
+
+def _core_settings(settings_file: str) -> dict:
+    """Return Pelican's own settings from a settings file (no plugin is started)."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / settings_file))
 
 
 def _settings(settings_file: str) -> dict:

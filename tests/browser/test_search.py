@@ -146,11 +146,13 @@ def test_invoke_builds_the_index_after_pelican(monkeypatch, tmp_path: Path, name
     monkeypatch.setattr(tasks, "_pelican", lambda c, s, out=tasks.OUTPUT, *a, **k: (
         calls.append(("pelican", Path(out))), result)[1])
     monkeypatch.setattr(tasks, "index_for_search",
-                        lambda c, out, lang: calls.append(("index", Path(out))))
+                        lambda c, out, lang, *cache: calls.append(("index", Path(out))))
     monkeypatch.setattr(tasks, "_serve_static", lambda root, port: None)
     monkeypatch.setattr(tasks, "_setting", lambda name, settings="": "en")
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     monkeypatch.setattr(tasks, "_settings", lambda settings_file: {"DEFAULT_LANG": "en"})
+    monkeypatch.setattr(tasks, "_core_settings",
+                        lambda settings_file: {"DEFAULT_LANG": "en", "CACHE_PATH": "cache"})
     monkeypatch.setattr("candor_tools.check_report.review_build",
                         lambda *a, **k: Review())
     getattr(tasks, name)(Context())

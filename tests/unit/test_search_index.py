@@ -1,0 +1,88 @@
+"""The search index is made again only when a page Pagefind reads has changed.
+
+Pagefind itself runs in the browser tests (tests/browser/test_search.py); here a
+stand-in writes its bundle, so the decisions can be counted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from candor_tools.search_index import index_site, pagefind_command
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    output = tmp_path / "output"
+    (output / "posts" / "one").mkdir(parents=True)
+    (output / "posts" / "one" / "index.html").write_text("<main data-pagefind-body>One</main>")
+    (output / "index.html").write_text("<main>Home</main>")
+    (output / "theme").mkdir()
+    (output / "theme" / "base.css").write_text("body {}")
+    return output
+
+
+class Pagefind:
+    """Stands in for Pagefind: counts the runs and writes a bundle as it would."""
+
+    def __init__(self) -> None:
+        self.runs: list[list[str]] = []
+
+    def __call__(self, command: list[str]) -> None:
+        self.runs.append(command)
+        bundle = Path(command[command.index("--site") + 1]) / "pagefind"
+        bundle.mkdir()
+        (bundle / "pagefind.js").write_text(f"// run {len(self.runs)}")
+        (bundle / "pagefind-ui.js").write_text("// a ready-made UI")
+        (bundle / "pagefind-highlight.js").write_text("// unused")
+
+
+def test_an_index_is_made_again_only_when_a_page_changed(site, tmp_path):
+    cache, pagefind = tmp_path / "cache", Pagefind()
+    assert index_site(site, "en", cache, pagefind)
+    assert pagefind.runs == [pagefind_command(site, "en")]
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["pagefind.js"]
+    bundle_time = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
+    # Nothing changed, or only a stylesheet: the bundle is left as it is.
+    assert not index_site(site, "en", cache, pagefind)
+    (site / "theme" / "base.css").write_text("body { color: red }")
+    assert not index_site(site, "en", cache, pagefind)
+    assert len(pagefind.runs) == 1
+    assert (site / "pagefind" / "pagefind.js").stat().st_mtime_ns == bundle_time
+    # A page's bytes changed: indexed again.
+    (site / "posts" / "one" / "index.html").write_text("<main data-pagefind-body>Two</main>")
+    assert index_site(site, "en", cache, pagefind)
+    assert len(pagefind.runs) == 2
+    # A page added, another language, or the bundle gone: indexed again.
+    (site / "posts" / "two").mkdir()
+    (site / "posts" / "two" / "index.html").write_text("<main>New</main>")
+    assert index_site(site, "en", cache, pagefind)
+    assert index_site(site, "es", cache, pagefind)
+    (site / "pagefind" / "pagefind.js").unlink()
+    assert index_site(site, "es", cache, pagefind)
+    assert len(pagefind.runs) == 5
+
+
+def test_without_a_cache_or_after_a_failed_run_it_always_indexes(site, tmp_path):
+    pagefind = Pagefind()
+    assert index_site(site, "en", None, pagefind)
+    assert index_site(site, "en", None, pagefind)
+    assert len(pagefind.runs) == 2
+
+    def failing(command: list[str]) -> None:  # half a bundle written, then it stops
+        (site / "pagefind").mkdir()
+        (site / "pagefind" / "pagefind.js").write_text("// half")
+        msg = "pagefind failed"
+        raise RuntimeError(msg)
+
+    cache = tmp_path / "cache"
+    assert index_site(site, "en", cache, pagefind)
+    (site / "index.html").write_text("<main>Changed</main>")
+    with pytest.raises(RuntimeError):
+        index_site(site, "en", cache, failing)
+    (site / "index.html").write_text("<main>Home</main>")  # back as it was indexed
+    # The half bundle is not taken for the index of these pages.
+    assert index_site(site, "en", cache, pagefind)
+    assert len(pagefind.runs) == 4
