@@ -11,7 +11,13 @@ from pathlib import Path
 from benchmarks.corpus import KINDS, add_post, edit_post, retitle_post, write_posts
 from benchmarks.preview import measure as measure_preview
 from benchmarks.qa_corpus import SESSION_MAX, answer_question, write_questions
-from benchmarks.runner import Stats, candor_settings, plain_settings, timed_build
+from benchmarks.runner import (
+    Stats,
+    candor_settings,
+    plain_settings,
+    timed_build,
+    timed_make_build,
+)
 
 
 @dataclass
@@ -82,6 +88,7 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
     sides = {"plain": None, "candor": "publishconf", "make build": "pelicanconf"}
     results: dict[str, Stats] = {}
     titles: dict[str, Stats] = {}
+    indexed: dict[str, Stats] = {}
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         for side, base in sides.items():
             work = Path(folder) / side.replace(" ", "-")
@@ -98,6 +105,8 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
                 edit_post(content, posts // 2, 0)
                 titles[side] = _rebuilds(content, settings, output, posts, repeat,
                                          edit=retitle_post)
+            if side == "make build":  # and both of make build's steps: the search index too
+                indexed.update(_make_builds(content, settings, output, posts, repeat))
     return [Row(f"{posts:,} posts, rebuild after editing one post", results["plain"],
                 results["candor"], "each tool with its cache; output folder kept"),
             Row(f"{posts:,} posts, make build after editing one post", results["plain"],
@@ -105,7 +114,27 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
                 "rendered (PUBLISHING_INCREMENTAL)"),
             Row(f"{posts:,} posts, make build after a new title on one post", titles["plain"],
                 titles["make build"], "pelicanconf.py: only the pages that show the title "
-                "are rendered")]
+                "are rendered"),
+            Row(f"{posts:,} posts, make build after editing one post, search index included",
+                results["plain"], indexed["edit"], "Pelican, then Pagefind over the site, "
+                "as make build runs them (plain Pelican has no search)"),
+            Row(f"{posts:,} posts, make build with nothing changed, search index included",
+                None, indexed["none"], "no page changed: the search index is left as it is")]
+
+
+def _make_builds(content: Path, settings: Path, output: Path, posts: int, repeat: int
+                 ) -> dict[str, Stats]:
+    """Time make build's two steps (Pelican, then the search index) after an edit of one
+    post's text, and with nothing changed (the cache folder beside ``output``, as
+    ``candor_settings`` places it)."""
+    cache = output.parent / "cache"
+    timed_make_build(content, settings, output, cache)
+    found = {"edit": Stats(), "none": Stats()}
+    for run in range(repeat):
+        edit_post(content, posts // 2, 100 + run)
+        found["edit"].add(*timed_make_build(content, settings, output, cache))
+        found["none"].add(*timed_make_build(content, settings, output, cache))
+    return found
 
 
 def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int

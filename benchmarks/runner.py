@@ -30,6 +30,22 @@ finally:
     print(own.ru_maxrss, children.ru_maxrss, cpu, file=sys.stderr)
 """
 
+# make build's second step: the search index (candor_tools.search_index, real Pagefind).
+INDEX_CHILD = """
+import resource, sys
+from pathlib import Path
+from candor_tools.search_index import index_site
+import subprocess
+try:
+    index_site(Path(sys.argv[1]), "en", Path(sys.argv[2]),
+               lambda command: subprocess.run(command, check=True, stdout=subprocess.DEVNULL))
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    print(own.ru_maxrss, children.ru_maxrss, cpu, file=sys.stderr)
+"""
+
 FEEDS = {
     "FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_ALL_RSS": "feeds/all.rss.xml",
     "CATEGORY_FEED_ATOM": "feeds/category/{slug}.atom.xml",
@@ -141,3 +157,21 @@ def timed_build(content: Path, settings: Path, output: Path) -> tuple[float, flo
         sys.exit(f"bench: the build of {content} with {settings.name} failed:\n{child.stderr}")
     own, children, cpu = child.stderr.strip().splitlines()[-1].split()
     return seconds, max(int(own), int(children)) / 1024, float(cpu)
+
+
+def timed_make_build(content: Path, settings: Path, output: Path, cache: Path
+                     ) -> tuple[float, float, float]:
+    """Run ``make build``'s two steps as ``tasks.build`` does: Pelican, then the search
+    index (Pagefind, left alone when no page changed); return their seconds, peak MiB
+    and CPU seconds together."""
+    seconds, peak, cpu = timed_build(content, settings, output)
+    start = time.perf_counter()
+    child = subprocess.run([sys.executable, "-c", INDEX_CHILD, str(output), str(cache)],
+                           check=False, cwd=ROOT, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
+    index_seconds = time.perf_counter() - start
+    if child.returncode:
+        sys.exit(f"bench: indexing {output} for search failed:\n{child.stderr}")
+    own, children, index_cpu = child.stderr.strip().splitlines()[-1].split()
+    return (seconds + index_seconds, max(peak, int(own) / 1024, int(children) / 1024),
+            cpu + float(index_cpu))
