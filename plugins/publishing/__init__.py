@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from publishing.build_report import write_build_report
+from publishing.cards import add_post_card, drop_post_card
 from publishing.collisions import stop_on_collisions
 from publishing.incremental import open_rebuild_state, save_rebuild_state
 from publishing.parallel import split_posts
@@ -29,6 +30,8 @@ def register() -> None:
     signals.initialized.connect(open_rebuild_state)
     signals.initialized.connect(use_template_cache)
     signals.content_object_init.connect(apply_publishing_rules)
+    signals.generator_init.connect(add_post_card)
+    signals.article_writer_finalized.connect(drop_post_card)
     signals.all_generators_finalized.connect(stop_on_failed_sources)
     signals.all_generators_finalized.connect(stop_on_collisions)
     signals.all_generators_finalized.connect(pin_sitemap_date)

@@ -12,13 +12,12 @@ from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any
 
-from jinja2 import meta, pass_context
+from jinja2 import pass_context
 from jinja2.runtime import Context
-from jinja2.utils import concat
 from markupsafe import Markup
 from pelican.utils import get_relative_path, path_to_url
 
-from candor_common import rebuild
+from candor_common import rebuild, sharing
 from qa_digest.cardcache import ThreadCards
 from qa_digest.conversation import ThreadComments
 from qa_digest.model import PUBLIC_STATUSES, Digest, Question, Thread
@@ -259,19 +258,12 @@ def write_comments(writer: Any, env: Any, context: dict[str, Any], thread: Threa
     return count
 
 
-# Read by the i18n functions (_, ngettext, current_lang) without appearing in a template.
-ALWAYS_READ = frozenset({"article", "page", "DEFAULT_LANG"})
-_MISSING = object()
-
-
 def shared_include(env: Any) -> Callable[..., Markup]:
     """Return ``qa_shared_include(name)``: ``{% include name %}``, rendered once per distinct input.
 
-    A partial's output is a function of the context values it reads: the names
-    it and every template it includes or imports use (``jinja2.meta``), and
-    ``ALWAYS_READ``. Pages that agree on all of them (strings and numbers by
-    value, anything else by identity) get the first page's rendering. A partial
-    that names another template by an expression is rendered every time.
+    Pages that agree on every context value the partial reads
+    (``candor_common.sharing``) get the first page's rendering. A partial that
+    names another template by an expression is rendered every time.
     """
     reads: dict[str, frozenset[str] | None] = {}
     rendered: dict[tuple[Any, ...], tuple[Markup, Any]] = {}  # ... -> HTML, what it read
@@ -279,18 +271,18 @@ def shared_include(env: Any) -> Callable[..., Markup]:
     @pass_context
     def include(context: Context, name: str) -> Markup:
         if name not in reads:
-            reads[name] = _names_read(env, name)
+            reads[name] = sharing.names_read(env, name)
         names = reads[name]
         template = env.get_template(name)
         if names is None:
-            return _render_include(template, context)
-        key = (name, *(_identity(_unseen(context, n)) for n in sorted(names)))
+            return sharing.render_include(template, context)
+        key = (name, *(sharing.identity(sharing.unseen(context, n)) for n in sorted(names)))
         found = rendered.get(key)
         if found is not None:
             rebuild.note_reads(found[1])  # what it read counts for this page too
             return found[0]
         with rebuild.part() as posts_read:
-            html = _render_include(template, context)
+            html = sharing.render_include(template, context)
         rendered[key] = (html, posts_read)
         return html
 
@@ -302,7 +294,7 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
     would make at the top of the calling page, made once per distinct input.
 
     A module's macros read the context it was made with: the names its template
-    and every template it includes or imports use, and ``ALWAYS_READ``. Pages
+    and every template it includes or imports use (``candor_common.sharing``). Pages
     that agree on all of them (as ``shared_include`` compares them) get the
     first page's modules. None (import them the usual way) when a template names
     another by an expression.
@@ -313,13 +305,13 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
     @pass_context
     def imports(context: Context, *names: str) -> tuple[Any, ...] | None:
         if names not in reads:
-            found = [_names_read(env, name) for name in names]
+            found = [sharing.names_read(env, name) for name in names]
             reads[names] = None if None in found else frozenset(
                 chain.from_iterable(read for read in found if read is not None))
         read = reads[names]
         if read is None:
             return None
-        key = (names, *(_identity(_unseen(context, n)) for n in sorted(read)))
+        key = (names, *(sharing.identity(sharing.unseen(context, n)) for n in sorted(read)))
         kept = made.get(key)
         if kept is not None:
             rebuild.note_reads(kept[1])  # what making them read counts for this page too
@@ -332,45 +324,3 @@ def shared_imports(env: Any) -> Callable[..., tuple[Any, ...] | None]:
         return modules
 
     return imports
-
-
-def _unseen(context: Context, name: str) -> Any:
-    """Look ``name`` up as ``context.get`` does, without the incremental rebuild noting it.
-
-    The sharing keys hold every name a template could read, in any branch; a page
-    that uses a shared rendering is credited with the names it did read when it was
-    rendered (``rebuild.part``), so a name only another branch reads (the list of
-    every post, say) does not make every question page render again when it changes.
-    """
-    if name in context.vars:
-        return context.vars[name]
-    return context.parent.get(name, _MISSING)
-
-
-def _render_include(template: Any, context: Context) -> Markup:
-    # What {% include %} runs, in a block without local variables; autoescaped HTML.
-    html = concat(template.root_render_func(template.new_context(context.get_all(), True, {})))
-    return Markup(html)  # noqa: S704
-
-
-def _names_read(env: Any, name: str, seen: set[str] | None = None) -> frozenset[str] | None:
-    """Return the context names ``name`` and the templates it uses read, or None if unknown."""
-    seen = seen if seen is not None else {name}
-    ast = env.parse(env.loader.get_source(env, name)[0])
-    names = set(meta.find_undeclared_variables(ast)) | ALWAYS_READ
-    for other in meta.find_referenced_templates(ast):
-        if other is None:
-            return None
-        if other not in seen:
-            seen.add(other)
-            found = _names_read(env, other, seen)
-            if found is None:
-                return None
-            names |= found
-    return frozenset(names)
-
-
-def _identity(value: Any) -> tuple[Any, ...]:
-    if value is None or type(value) in (str, int, float, bool):
-        return (type(value), value)
-    return (id(value),)

@@ -25,11 +25,12 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
+from candor_common import sharing
 from candor_common.errors import BuildAborted
 from frontmatter import mdcache, prefill
 from frontmatter.header import strip_header_comments
 from post_extras.compute import related
-from publishing import writer
+from publishing import cards, writer
 from qa_digest import collect as qa_collect
 from qa_digest import generator as qa_generator
 from qa_digest import pages as qa_pages
@@ -244,10 +245,10 @@ def test_reused_cards_and_two_processes_give_the_plain_rendering(tmp_path, conte
 
     monkeypatch.setattr(qa_pages.CardRenderer, "card", card)
     includes = []
-    real_include = qa_pages._render_include
-    monkeypatch.setattr(qa_pages, "_render_include",
-                        lambda template, context: includes.append(template.name)
-                        or real_include(template, context))
+    real_include = sharing.render_include
+    monkeypatch.setattr(sharing, "render_include",
+                        lambda template, context, *rest: includes.append(template.name)
+                        or real_include(template, context, *rest))
     build_site(REPO / settings, tmp_path / "fast", **overrides)
     assert splits == [2]  # the pages were split between two processes
     assert len(forks) > 1  # and the Q&A files loaded by other processes
@@ -257,6 +258,43 @@ def test_reused_cards_and_two_processes_give_the_plain_rendering(tmp_path, conte
     if settings == "publishconf.py":  # absolute URLs: each card is rendered once, shown twice
         # (the parent's pages only: the worker's are not seen here)
         assert len(rendered) == len(set(rendered)) < len(shown)
+
+
+@pytest.mark.sample
+@pytest.mark.parametrize("settings", ["publishconf.py", "pelicanconf.py"])
+def test_post_cards_rendered_once_give_the_included_cards(tmp_path, content, monkeypatch,
+                                                           settings):
+    overrides = {"PATH": str(content), "PUBLISHING_NOW": NOW, "DELETE_OUTPUT_DIRECTORY": False,
+                 "FRONTMATTER_MARKDOWN_CACHE": False, "PUBLISHING_RENDER_WORKERS": 1}
+    with monkeypatch.context() as plain:
+        plain.setattr(cards, "post_card", lambda env: None)  # {% include %} for every card
+        build_site(REPO / settings, tmp_path / "plain", **overrides)
+    shown, rendered = [], []
+    real_include = sharing.render_include
+
+    def include(template, context, *rest):
+        if template.name == cards.CARD:
+            rendered.append(rest[0]["article"].source_path)
+        return real_include(template, context, *rest)
+
+    monkeypatch.setattr(sharing, "render_include", include)
+    real_card = cards.post_card
+
+    def post_card(env):
+        card = real_card(env)
+        return pass_context(lambda context, article, **card_vars: (
+            shown.append(article.source_path), card(context, article, **card_vars))[1])
+
+    monkeypatch.setattr(cards, "post_card", post_card)
+    build_site(REPO / settings, tmp_path / "fast", **overrides)
+    assert_same_site(tmp_path / "fast", tmp_path / "plain")
+    # Cards for the home page, lists and related posts; each rendered once per distinct
+    # input (with relative URLs, once per folder depth too).
+    assert len(shown) > 50
+    assert len(rendered) < len(shown)
+    if settings == "publishconf.py":  # absolute URLs: one card per post, heading and class
+        assert len(rendered) < len(shown) // 2
+        assert len(rendered) <= 3 * len(set(shown))
 
 
 @pytest.mark.sample
