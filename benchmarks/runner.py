@@ -18,11 +18,9 @@ SITEURL = "https://bench.example"
 # Embargoes and overdue follow-ups are judged against this moment, not the clock.
 BENCH_NOW = "2026-06-01T09:00"
 
-CHILD = """
-import resource, sys
-import pelican
-try:
-    pelican.main(sys.argv[1:])
+# Each measured step runs in a child process that reports, last on standard error, its
+# peak resident memory (its own and its children's, KiB) and CPU seconds.
+_REPORT = """
 finally:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -30,21 +28,22 @@ finally:
     print(own.ru_maxrss, children.ru_maxrss, cpu, file=sys.stderr)
 """
 
+CHILD = """
+import resource, sys
+import pelican
+try:
+    pelican.main(sys.argv[1:])
+""" + _REPORT
+
 # make build's second step: the search index (candor_tools.search_index, real Pagefind).
 INDEX_CHILD = """
-import resource, sys
+import resource, subprocess, sys
 from pathlib import Path
 from candor_tools.search_index import index_site
-import subprocess
 try:
     index_site(Path(sys.argv[1]), "en", Path(sys.argv[2]),
                lambda command: subprocess.run(command, check=True, stdout=subprocess.DEVNULL))
-finally:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-    print(own.ru_maxrss, children.ru_maxrss, cpu, file=sys.stderr)
-"""
+""" + _REPORT
 
 FEEDS = {
     "FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_ALL_RSS": "feeds/all.rss.xml",
@@ -147,16 +146,9 @@ def candor_settings(folder: Path, content: Path, cache: Path, kinds: dict[str, s
 
 def timed_build(content: Path, settings: Path, output: Path) -> tuple[float, float, float]:
     """Build once in a child process; return (seconds, peak MiB, CPU seconds) of that build."""
-    start = time.perf_counter()
-    child = subprocess.run([sys.executable, "-c", CHILD, str(content), "-s", str(settings),
-                            "-o", str(output), "--log-handler", "plain", "-q"],
-                           check=False, cwd=ROOT, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-    seconds = time.perf_counter() - start
-    if child.returncode:
-        sys.exit(f"bench: the build of {content} with {settings.name} failed:\n{child.stderr}")
-    own, children, cpu = child.stderr.strip().splitlines()[-1].split()
-    return seconds, max(int(own), int(children)) / 1024, float(cpu)
+    return _timed_child(CHILD, [str(content), "-s", str(settings), "-o", str(output),
+                                "--log-handler", "plain", "-q"],
+                        f"the build of {content} with {settings.name}")
 
 
 def timed_make_build(content: Path, settings: Path, output: Path, cache: Path
@@ -165,13 +157,18 @@ def timed_make_build(content: Path, settings: Path, output: Path, cache: Path
     index (Pagefind, left alone when no page changed); return their seconds, peak MiB
     and CPU seconds together."""
     seconds, peak, cpu = timed_build(content, settings, output)
+    index_seconds, index_peak, index_cpu = _timed_child(
+        INDEX_CHILD, [str(output), str(cache)], f"indexing {output} for search")
+    return seconds + index_seconds, max(peak, index_peak), cpu + index_cpu
+
+
+def _timed_child(code: str, args: list[str], what: str) -> tuple[float, float, float]:
+    """Run ``code`` in a child Python; return (seconds, peak MiB, CPU seconds) of it."""
     start = time.perf_counter()
-    child = subprocess.run([sys.executable, "-c", INDEX_CHILD, str(output), str(cache)],
-                           check=False, cwd=ROOT, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-    index_seconds = time.perf_counter() - start
+    child = subprocess.run([sys.executable, "-c", code, *args], check=False, cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
     if child.returncode:
-        sys.exit(f"bench: indexing {output} for search failed:\n{child.stderr}")
-    own, children, index_cpu = child.stderr.strip().splitlines()[-1].split()
-    return (seconds + index_seconds, max(peak, int(own) / 1024, int(children) / 1024),
-            cpu + float(index_cpu))
+        sys.exit(f"bench: {what} failed:\n{child.stderr}")
+    own, children, cpu = child.stderr.strip().splitlines()[-1].split()
+    return seconds, max(int(own), int(children)) / 1024, float(cpu)
