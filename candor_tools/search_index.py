@@ -3,17 +3,19 @@
 Pagefind has no incremental mode: it reads every HTML page of the site and
 writes its whole bundle (``output/pagefind/``) each time, about 2.5 s at 1,000
 posts. Its bundle is a function of the pages it reads, its version and its
-arguments, so ``index_site`` digests those (every page's path and bytes) and
-keeps the digest in the cache folder, per output folder. When the digest is the
+arguments, so ``index_site`` digests those (the path and bytes of every page it
+indexes: ``pages_digest``) and keeps the digest in the cache folder, per output
+folder. When the digest is the
 one of the bundle in place, the bundle is left as it is: a `make build` that
-changed no page, or only a stylesheet, does not index again and rewrites none
-of the bundle's files. A folder built anew (the preview's, `invoke check`'s)
+changed no indexed page (a draft, a list, a stylesheet) does not index again
+and rewrites none of the bundle's files. A folder built anew (the preview's, `invoke check`'s)
 has no bundle, so it is always indexed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -21,6 +23,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 BUNDLE = "pagefind"
+# Where a page says "index this part" (an HTML attribute: any case).
+BODY_MARK = re.compile(rb"data-pagefind-body", re.IGNORECASE)
 STAMP_PREFIX = "candor-search-"
 # Pagefind's ready-made UIs: the theme's search.js talks to pagefind.js directly.
 UNUSED = ("*-ui.*", "pagefind-highlight.js")
@@ -60,22 +64,47 @@ def index_site(output: Path, lang: str, cache: Path | None,
 
 
 def pages_digest(output: Path, lang: str) -> str:
-    """Digest what Pagefind's bundle is made from: its version, the language, and every
-    HTML page of ``output`` (path and bytes; the bundle itself left out)."""
+    """Digest what Pagefind's bundle is made from: its version, the language, and the
+    HTML pages of ``output`` it indexes (path and bytes; the bundle itself left out).
+
+    Once any page holds ``data-pagefind-body``, Pagefind indexes only the pages that
+    do (the theme marks published posts and answered questions): a draft, a list or
+    a tag page that changed does not change the index. A site with no such page has
+    every page indexed, and digested.
+    """
     try:
         pagefind = version("pagefind")
     except PackageNotFoundError:
         pagefind = "-"
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{pagefind}\0{lang}\0".encode())
+    every, marked = _Digest(), _Digest()
     pages = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html")
                    if path.is_file())
     for name in pages:
         if name.startswith(f"{BUNDLE}/"):
             continue
-        digest.update(f"{name}\0".encode())
-        digest.update(hashlib.blake2b((output / name).read_bytes(), digest_size=16).digest())
-    return digest.hexdigest()
+        data = (output / name).read_bytes()
+        every.add(name, data)
+        if BODY_MARK.search(data):
+            marked.add(name, data)
+    indexed = marked if marked.pages else every
+    return hashlib.blake2b(f"{pagefind}\0{lang}\0{indexed.hexdigest()}".encode(),
+                           digest_size=16).hexdigest()
+
+
+class _Digest:
+    """The digest of some pages: each one's path and the digest of its bytes."""
+
+    def __init__(self) -> None:
+        self.pages = 0
+        self._digest = hashlib.blake2b(digest_size=16)
+
+    def add(self, name: str, data: bytes) -> None:
+        self.pages += 1
+        self._digest.update(f"{name}\0".encode())
+        self._digest.update(hashlib.blake2b(data, digest_size=16).digest())
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
 
 
 def _read(path: Path) -> str | None:

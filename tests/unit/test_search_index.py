@@ -45,24 +45,37 @@ def test_an_index_is_made_again_only_when_a_page_changed(site, tmp_path):
     assert pagefind.runs == [pagefind_command(site, "en")]
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["pagefind.js"]
     bundle_time = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
-    # Nothing changed, or only a stylesheet: the bundle is left as it is.
+    # Nothing changed, only a stylesheet, or only pages Pagefind leaves out (once a page
+    # marks what to index, it indexes marked pages only: a list, a draft): left as it is.
     assert not index_site(site, "en", cache, pagefind)
     (site / "theme" / "base.css").write_text("body { color: red }")
+    (site / "index.html").write_text("<main>Home, with a new list</main>")
+    (site / "drafts" / "soon").mkdir(parents=True)
+    (site / "drafts" / "soon" / "index.html").write_text("<main>A draft</main>")
     assert not index_site(site, "en", cache, pagefind)
     assert len(pagefind.runs) == 1
     assert (site / "pagefind" / "pagefind.js").stat().st_mtime_ns == bundle_time
-    # A page's bytes changed: indexed again.
+    # An indexed page's bytes changed: indexed again.
     (site / "posts" / "one" / "index.html").write_text("<main data-pagefind-body>Two</main>")
     assert index_site(site, "en", cache, pagefind)
     assert len(pagefind.runs) == 2
-    # A page added, another language, or the bundle gone: indexed again.
+    # A page to index added, another language, or the bundle gone: indexed again.
     (site / "posts" / "two").mkdir()
-    (site / "posts" / "two" / "index.html").write_text("<main>New</main>")
+    (site / "posts" / "two" / "index.html").write_text("<main DATA-PAGEFIND-BODY>New</main>")
     assert index_site(site, "en", cache, pagefind)
     assert index_site(site, "es", cache, pagefind)
     (site / "pagefind" / "pagefind.js").unlink()
     assert index_site(site, "es", cache, pagefind)
     assert len(pagefind.runs) == 5
+
+
+def test_a_site_that_marks_no_page_has_every_page_indexed(site, tmp_path):
+    (site / "posts" / "one" / "index.html").write_text("<main>One</main>")
+    cache, pagefind = tmp_path / "cache", Pagefind()
+    assert index_site(site, "en", cache, pagefind)
+    (site / "index.html").write_text("<main>Home, changed</main>")
+    assert index_site(site, "en", cache, pagefind)
+    assert len(pagefind.runs) == 2
 
 
 def test_without_a_cache_or_after_a_failed_run_it_always_indexes(site, tmp_path):
@@ -79,10 +92,11 @@ def test_without_a_cache_or_after_a_failed_run_it_always_indexes(site, tmp_path)
 
     cache = tmp_path / "cache"
     assert index_site(site, "en", cache, pagefind)
-    (site / "index.html").write_text("<main>Changed</main>")
+    page = site / "posts" / "one" / "index.html"
+    page.write_text("<main data-pagefind-body>Changed</main>")
     with pytest.raises(RuntimeError):
         index_site(site, "en", cache, failing)
-    (site / "index.html").write_text("<main>Home</main>")  # back as it was indexed
+    page.write_text("<main data-pagefind-body>One</main>")  # back as it was indexed
     # The half bundle is not taken for the index of these pages.
     assert index_site(site, "en", cache, pagefind)
     assert len(pagefind.runs) == 4
