@@ -42,17 +42,19 @@ def build(c):
     index_for_search(c, OUTPUT, settings["DEFAULT_LANG"], Path(settings["CACHE_PATH"]))
 
 
-def index_for_search(c, output: Path, lang: str, cache: Path | None = None) -> None:
+def index_for_search(c, output: Path, lang: str, cache: Path | None = None,
+                     reuse: Path | None = None) -> None:
     """Index the built site with Pagefind into output/pagefind/ (posts and answers only).
 
     Templates mark what is indexed (data-pagefind-body): published posts and
     answered questions, never drafts, hidden or embargoed posts. With ``cache``,
-    an index whose pages did not change is left as it is (candor_tools.search_index).
+    an index whose pages did not change is left as it is; with ``reuse``, another
+    folder's index of the same pages is taken (candor_tools.search_index).
     """
     from candor_tools.search_index import index_site
 
     made = index_site(output, lang, cache, lambda command: c.run(
-        shlex.join(command), pty=False, in_stream=False))
+        shlex.join(command), pty=False, in_stream=False), reuse=reuse)
     if not made:
         print("search: no page changed since the last index; it is left as it is.")
 
@@ -75,7 +77,7 @@ def serve(c, port=PORT):
 
     lang = _core_settings("pelicanconf.py")["DEFAULT_LANG"]
     run(ROOT / "pelicanconf.py", output=OUTPUT, host=HOST, port=int(port),
-        index=lambda folder: index_for_search(c, folder, lang))
+        index=lambda folder: index_for_search(c, folder, lang, reuse=OUTPUT))
 
 
 def _serve_static(root: Path, port: int) -> None:

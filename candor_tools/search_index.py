@@ -8,13 +8,17 @@ indexes: ``pages_digest``) and keeps the digest in the cache folder, per output
 folder. When the digest is the
 one of the bundle in place, the bundle is left as it is: a `make build` that
 changed no indexed page (a draft, a list, a stylesheet) does not index again
-and rewrites none of the bundle's files. A folder built anew (the preview's, `invoke check`'s)
-has no bundle, so it is always indexed.
+and rewrites none of the bundle's files. A folder built anew has no bundle: the
+preview's takes the bundle of the folder it replaces when that one indexes the
+same pages (``reuse``: a saved draft changes none of them); `invoke check`'s is
+always indexed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import shutil
 import sys
@@ -37,11 +41,14 @@ def pagefind_command(output: Path, lang: str) -> list[str]:
 
 
 def index_site(output: Path, lang: str, cache: Path | None,
-               run: Callable[[list[str]], object]) -> bool:
-    """Index ``output`` with Pagefind (``run`` runs the command); False if its bundle was
-    already the index of these pages and was left alone.
+               run: Callable[[list[str]], object], *, reuse: Path | None = None) -> bool:
+    """Index ``output`` with Pagefind (``run`` runs the command); False if no index was
+    made: its bundle was already the index of these pages and was left alone, or
+    ``reuse``'s was, and was linked in.
 
     ``cache``: where the digest of the indexed pages is kept (None: always index).
+    ``reuse``: another built folder (the one the preview serves now), whose bundle
+    is taken when it indexes the same pages (a saved draft changes none of them).
     """
     bundle = output / BUNDLE
     stamp = pages_digest(output, lang)
@@ -53,14 +60,40 @@ def index_site(output: Path, lang: str, cache: Path | None,
             return False
         stamp_file.unlink(missing_ok=True)  # the bundle about to be made is not that one
     shutil.rmtree(bundle, ignore_errors=True)
-    run(pagefind_command(output, lang))
-    for pattern in UNUSED:
-        for unused in bundle.glob(pattern):
-            unused.unlink()
+    made = not _reused(reuse, bundle, lang, stamp)
+    if made:
+        run(pagefind_command(output, lang))
+        for pattern in UNUSED:
+            for unused in bundle.glob(pattern):
+                unused.unlink()
     if stamp_file is not None:
         stamp_file.parent.mkdir(parents=True, exist_ok=True)
         stamp_file.write_text(stamp, encoding="utf-8")
+    return made
+
+
+def _reused(reuse: Path | None, bundle: Path, lang: str, stamp: str) -> bool:
+    """Link ``reuse``'s bundle in as ``bundle`` if it indexes the pages ``stamp`` digests:
+    made by this Pagefind, in ``lang`` (its manifest says), from the same pages."""
+    if reuse is None or not (reuse / BUNDLE / "pagefind.js").is_file():
+        return False
+    try:
+        entry = json.loads((reuse / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+        made_as = (entry["version"], sorted(entry["languages"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if made_as != (_pagefind_version(), [lang]) or pages_digest(reuse, lang) != stamp:
+        return False
+    shutil.copytree(reuse / BUNDLE, bundle, copy_function=_link_or_copy)
     return True
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link ``source`` as ``target`` (no bytes copied), or copy it across devices."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def pages_digest(output: Path, lang: str) -> str:
@@ -72,10 +105,7 @@ def pages_digest(output: Path, lang: str) -> str:
     a tag page that changed does not change the index. A site with no such page has
     every page indexed, and digested.
     """
-    try:
-        pagefind = version("pagefind")
-    except PackageNotFoundError:
-        pagefind = "-"
+    pagefind = _pagefind_version()
     every, marked = _Digest(), _Digest()
     pages = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html")
                    if path.is_file())
@@ -105,6 +135,13 @@ class _Digest:
 
     def hexdigest(self) -> str:
         return self._digest.hexdigest()
+
+
+def _pagefind_version() -> str:
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "-"
 
 
 def _read(path: Path) -> str | None:

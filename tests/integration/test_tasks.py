@@ -140,8 +140,9 @@ def test_serve_rebuilds_after_a_save_and_tells_the_page_to_reload(project):
                     "Kind: news\n\nHello.\n")
     port = free_port()
     server = subprocess.Popen([*INVOKE, "serve", "--port", str(port)], cwd=project,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              stdin=subprocess.DEVNULL)
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL, text=True)
+    output = project / "output"
     try:
         url = f"http://127.0.0.1:{port}/posts/2025/hello/"
         first = wait_for(lambda: fetch(url))
@@ -149,10 +150,20 @@ def test_serve_rebuilds_after_a_save_and_tells_the_page_to_reload(project):
         assert "livereload.js" in first  # the script that reloads the page on change
         post.write_text(post.read_text().replace("First title", "Second title"))
         assert wait_for(lambda: "Second title" in fetch(url))
+        assert wait_for(lambda: "Second title" in (output / "posts" / "2025" / "hello" /
+                                                   "index.html").read_text())
+        searched = (output / "pagefind" / "pagefind.js").stat().st_ino
+        # A draft indexes nothing: the next build takes the served folder's search index.
+        (project / "content" / "posts" / "draft.md").write_text(
+            "Title: Not yet\nDate: 2025-02-01 10:00\nAuthor: ana-ruiz\nKind: news\n"
+            "Status: draft\n\nSoon.\n")
+        assert wait_for(lambda: list(output.glob("drafts/**/index.html")))
+        assert (output / "pagefind" / "pagefind.js").stat().st_ino == searched
     finally:
         server.terminate()
-        server.wait(timeout=10)
-    assert "livereload" not in (project / "output" / "posts" / "2025" / "hello" /
+        said, _ = server.communicate(timeout=10)
+    assert "search: no page changed since the last index" in said
+    assert "livereload" not in (output / "posts" / "2025" / "hello" /
                                 "index.html").read_text()
 
 
