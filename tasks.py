@@ -56,7 +56,7 @@ def index_for_search(c, output: Path, lang: str, cache: Path | None = None,
     made = index_site(output, lang, cache, lambda command: c.run(
         shlex.join(command), pty=False, in_stream=False), reuse=reuse)
     if not made:
-        print("search: no page changed since the last index; it is left as it is.")
+        print("search: no indexed page changed since the last index; it is kept.")
 
 
 @task

@@ -15,11 +15,13 @@ written (``add_post_card`` at ``generator_init``, ``drop_post_card`` at
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
+from pelican.generators import ArticlesGenerator
 
 from candor_common import rebuild, sharing
 
@@ -27,10 +29,10 @@ CARD = "partials/article_card.html"
 
 
 def add_post_card(generator: Any) -> None:
-    """Give the generator's Jinja environment ``post_card`` (the generator_init signal)."""
-    env = getattr(generator, "env", None)
-    if env is not None:
-        env.globals["post_card"] = post_card(env)
+    """Give the posts' generator's Jinja environment ``post_card`` (the generator_init
+    signal): its templates are the ones that list posts."""
+    if isinstance(generator, ArticlesGenerator):
+        generator.env.globals["post_card"] = post_card(generator.env)
 
 
 def drop_post_card(generator: Any, writer: Any = None) -> None:
@@ -38,16 +40,20 @@ def drop_post_card(generator: Any, writer: Any = None) -> None:
     signal): a process that keeps the generators (the preview's) renders later pages
     with ``{% include %}``, from the posts as they are then."""
     del writer
-    env = getattr(generator, "env", None)
-    if env is not None:
-        env.globals.pop("post_card", None)
+    generator.env.globals.pop("post_card", None)
 
 
 def post_card(env: Any) -> Callable[..., Markup]:
     """Return ``post_card(article, **card_vars)``: the card of ``article`` with the
     including block's ``card_vars`` (``card_heading``, ``card_class``), rendered once
     per distinct input for one build."""
-    names: dict[str, frozenset[str] | None] = {}
+
+    @cache
+    def names() -> tuple[str, ...] | None:
+        """The context names the card reads, looked up on first use (None: unknown)."""
+        found = sharing.names_read(env, CARD)
+        return None if found is None else tuple(sorted(found))
+
     # key -> the card's HTML, what rendering it read, and the values the key is made of
     # (kept alive, so that the ids in the key stay theirs)
     rendered: dict[tuple[Any, ...], tuple[Markup, Any, tuple[Any, ...]]] = {}
@@ -56,13 +62,11 @@ def post_card(env: Any) -> Callable[..., Markup]:
     def card(context: Context, article: Any, **card_vars: Any) -> Markup:
         template = env.get_template(CARD)
         local_vars = {**card_vars, "article": article}
-        if CARD not in names:
-            names[CARD] = sharing.names_read(env, CARD)
-        read = names[CARD]
+        read = names()
         if read is None:
             return sharing.render_include(template, context, local_vars)
         values = tuple(local_vars[name] if name in local_vars
-                       else sharing.unseen(context, name) for name in sorted(read))
+                       else sharing.unseen(context, name) for name in read)
         key = tuple(sharing.identity(value) for value in values)
         found = rendered.get(key)
         if found is not None:

@@ -162,7 +162,7 @@ def test_serve_rebuilds_after_a_save_and_tells_the_page_to_reload(project):
     finally:
         server.terminate()
         said, _ = server.communicate(timeout=10)
-    assert "search: no page changed since the last index" in said
+    assert "search: no indexed page changed since the last index" in said
     assert "livereload" not in (output / "posts" / "2025" / "hello" /
                                 "index.html").read_text()
 
