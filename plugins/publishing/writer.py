@@ -30,7 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from pelican.utils import get_relative_path, path_to_url
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from candor_common import rebuild
@@ -38,6 +39,11 @@ from candor_common.errors import BuildAborted
 from publishing.samefiles import WriteIfChanged
 
 logger = logging.getLogger(__name__)
+# The logger Pelican's writer says "Writing ..." on (a page left as it was says it too).
+PELICAN_LOG = logging.getLogger("pelican.writers")
+# Writer.write_file's parameters after ``context``, in order (the rest are variables).
+WRITE_FILE_PARAMETERS = ("relative_urls", "paginated", "template_name", "override_output",
+                         "url")
 
 
 def describe(template: Any, kwargs: dict[str, Any]) -> str:
@@ -122,6 +128,13 @@ class CandorWriter(Writer):
             if state.reusable(str(name), key, names):
                 elsewhere, state = True, None
         self._writing = describe(template, kwargs)
+        call = _unpaginated(args, kwargs, self.settings) if elsewhere and name else None
+        if call is not None:  # one file, not rendered here: only accounted for
+            try:
+                self._keep(str(name), context, *call)
+            finally:
+                self._writing = "a feed"
+            return
         self._elsewhere = elsewhere
         self._opened = []
         try:
@@ -134,6 +147,28 @@ class CandorWriter(Writer):
             self._writing = "a feed"
             self._elsewhere = False
 
+    def _keep(self, name: str, context: dict[str, Any], relative_urls: bool,
+              override: bool, variables: dict[str, Any]) -> None:
+        """Account for the file ``name`` that is not rendered here (the last build
+        made it from the same inputs, or another process renders it) as Pelican's
+        ``write_file`` does for a page it writes, without rendering, opening or
+        writing anything: the same page context (``localsiteurl`` passed on to
+        ``context``), the same checks and records (``_account``), the same log line
+        and ``content_written`` signal (the sitemap lists the page)."""
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            local["SITEURL"] = local["localsiteurl"] = relative_url
+        local["output_file"] = name
+        local.update(variables)
+        if local["localsiteurl"]:
+            context["localsiteurl"] = local["localsiteurl"]
+        path = sanitised_join(self.output_path, name)
+        self._account(path, override)
+        PELICAN_LOG.info('Writing "%s"', path)
+        signals.content_written.send(path, context=local)
+
     def write_feed(self, *args: Any, **kwargs: Any) -> Any:
         """Write one of Pelican's own feeds; inside ``split_rendering`` only the first
         process does (the others would write the same file)."""
@@ -142,6 +177,17 @@ class CandorWriter(Writer):
         return super().write_feed(*args, **kwargs)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        target = self._account(filename, override)
+        if self._elsewhere or target == os.devnull:
+            return open(os.devnull, "w", encoding=encoding)
+        if self._rebuild is not None:
+            self._rebuild.writing(target)
+        self._opened.append(target)
+        return WriteIfChanged(target, encoding)
+
+    def _account(self, filename: str, override: bool) -> str:
+        """Check and record that ``filename`` is written now; return the file to write
+        (os.devnull for one an earlier override keeps)."""
         if (filename in self._written_files and filename not in self._overridden_files
                 and not override):
             where = os.path.relpath(filename, self.output_path)
@@ -155,12 +201,7 @@ class CandorWriter(Writer):
         target = self._record(filename, override)
         if self._rebuild is not None:
             self._rebuild.wrote(filename)
-        if self._elsewhere or target == os.devnull:
-            return open(os.devnull, "w", encoding=encoding)
-        if self._rebuild is not None:
-            self._rebuild.writing(target)
-        self._opened.append(target)
-        return WriteIfChanged(target, encoding)
+        return target
 
     def _record(self, filename: str, override: bool) -> str:
         """Keep Pelican's account of written files as ``Writer._open_w`` does; return the
@@ -282,6 +323,32 @@ def _site_lists(context: dict[str, Any], args: tuple[Any, ...], kwargs: dict[str
         return kwargs, context
     own = {name: value for name, value in kwargs.items() if name not in lists}
     return own, {**context, **{name: kwargs[name] for name in lists}}
+
+
+def _unpaginated(args: tuple[Any, ...], kwargs: dict[str, Any], settings: dict[str, Any]
+                 ) -> tuple[bool, bool, dict[str, Any]] | None:
+    """Return (relative_urls, override_output, the template variables) of a
+    ``write_file`` call that writes one file; None for one Pelican paginates.
+
+    ``args`` and ``kwargs`` follow ``context`` in ``Writer.write_file``'s
+    signature; Pelican paginates when ``paginated`` (by default the call's
+    ``articles`` and ``dates``) is not empty and the template is in
+    ``PAGINATED_TEMPLATES``.
+    """
+    call = dict(zip(WRITE_FILE_PARAMETERS, args, strict=False))
+    variables = {}
+    for key, value in kwargs.items():
+        if key in WRITE_FILE_PARAMETERS:
+            call[key] = value
+        else:
+            variables[key] = value
+    paginated = call.get("paginated")
+    if paginated is None:
+        paginated = {key: variables[key] for key in ("articles", "dates") if key in variables}
+    if paginated and call.get("template_name") in settings["PAGINATED_TEMPLATES"]:
+        return None
+    return (bool(call.get("relative_urls", False)), bool(call.get("override_output", False)),
+            variables)
 
 
 def _page_siteurl(context: dict[str, Any], name: str, args: tuple[Any, ...],

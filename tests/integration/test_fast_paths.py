@@ -385,6 +385,54 @@ def test_split_rendering_writes_and_records_every_page(tmp_path, monkeypatch):
         out.write_file("p1/index.html", _Page("again"), {"n": 0})
 
 
+class _Listing(_Page):
+    def render(self, context: dict) -> str:
+        return f"{self.name} {context['articles_page'].number}"
+
+
+def _written_with(out: writer.CandorWriter, split: int) -> list[tuple]:
+    """Make the same write_file calls (one page, relative URLs; one paginated list)
+    through ``out`` (in ``split`` processes); return what content_written was told."""
+    told: list[tuple] = []
+
+    def record(path, context):
+        told.append((os.path.relpath(path, out.output_path), context.get("SITEURL"),
+                     context["localsiteurl"], context["output_file"],
+                     context.get("articles_page") and context["articles_page"].number))
+
+    signals.content_written.connect(record)
+    try:
+        with out.split_rendering(split):
+            for n in range(3):
+                out.write_file(f"deep/p{n}/index.html", _Page(f"page{n}"),
+                               {"n": n, "SITEURL": "https://x.example"}, True)
+            out.write_file("index.html", _Page("home"), {"n": 9, "SITEURL": "https://x.example"},
+                           False, None, None, False, None)
+            for name in ("list", "more"):  # one list per process
+                out.write_file(f"{name}/index.html", _Listing(name), {"n": 0},
+                               template_name="index", url=f"{name}/",
+                               articles=list(range(25)), dates=list(range(25)))
+    finally:
+        signals.content_written.disconnect(record)
+    return told
+
+
+def test_pages_rendered_elsewhere_are_recorded_as_pelican_records_them(tmp_path, monkeypatch):
+    # A page another process renders is only accounted for in the parent, without
+    # Pelican's write_file: the same files, page contexts (relative SITEURL) and
+    # signal as one process writing them all; a paginated list still has every page.
+    _forks(monkeypatch)
+    one = _written_with(_writer(tmp_path / "one"), 1)
+    two = _written_with(_writer(tmp_path / "two"), 2)
+    assert two == one
+    assert [entry[0] for entry in one[-3:]] == ["more/index.html", "more/page/2/index.html",
+                                                "more/page/3/index.html"]
+    assert one[0][1:3] == ("../..", "../..")
+    for name in ("list", "more"):
+        assert (tmp_path / "two" / name / "page" / "3" / "index.html").read_text() == \
+            f"{name} 3"
+
+
 def test_a_page_failing_in_the_worker_stops_the_build(tmp_path):
     out = _writer(tmp_path)
     with pytest.raises(BuildAborted), out.split_rendering(2):
