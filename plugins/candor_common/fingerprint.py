@@ -134,23 +134,23 @@ class Fingerprinter:
         return self._hash(b"C", [identity.encode(), self._digest(attributes)])
 
     def _digest(self, value: Any) -> bytes:
-        """Encode ``value`` (see ``_leaf``): short leaves as themselves, the rest hashed."""
+        """Encode ``value`` (see ``_leaf``): short leaves as themselves, the rest hashed.
+
+        How a value is encoded depends on its type alone (``_category``), worked out
+        once per type.
+        """
         kind = type(value)
-        if kind is str:
-            return _leaf(b"s", value.encode("utf-8", "surrogatepass"))
-        if value is None or kind is bool:
-            return _leaf(b"n", repr(value).encode())
-        if isinstance(value, str):  # Markup too: the same text renders the same
-            return _leaf(b"s", value.encode("utf-8", "surrogatepass"))
-        if kind in (int, float, complex) or isinstance(value, enum.Enum):
-            return _leaf(b"i", repr(value).encode())
-        if isinstance(value, bytes | bytearray):
-            return _leaf(b"b", bytes(value))
-        if isinstance(value, dt.date | dt.time | dt.timedelta):
-            return _leaf(b"d", repr(value).encode())
-        if isinstance(value, PurePath):
-            return _leaf(b"p", str(value).encode())
-        if isinstance(value, list | tuple):
+        if kind is str:  # most values: _leaf, inline
+            payload = value.encode("utf-8", "surrogatepass")
+            if len(payload) <= SHORT:
+                return b"s" + payload
+            return b"#" + hashlib.blake2b(b"s" + payload, digest_size=16).digest()
+        category = _CATEGORIES.get(kind)
+        if category is None:
+            category = _CATEGORIES[kind] = _category(kind)
+        if category is _OBJECT:
+            return self._object(value)
+        if category is _SEQUENCE:
             if len(value) > LONG:  # the same list of posts is handed to many pages
                 known = self._memo.get(id(value))
                 if known is not None and known[0] is value:
@@ -159,17 +159,27 @@ class Fingerprinter:
             if len(value) > LONG:
                 self._memo[id(value)] = (value, digest)
             return digest
-        if isinstance(value, dict):
+        if category is _TEXT:  # Markup too: the same text renders the same
+            return _leaf(b"s", value.encode("utf-8", "surrogatepass"))
+        if category is _NONE:
+            return _leaf(b"n", repr(value).encode())
+        if category is _NUMBER:
+            return _leaf(b"i", repr(value).encode())
+        if category is _MAPPING:
             return self._hash(b"m", self._pairs(value.items()))
-        if isinstance(value, set | frozenset):
-            return self._hash(b"e", sorted(self._digest(item) for item in value))
-        if isinstance(value, Content):
+        if category is _DATE:
+            return _leaf(b"d", repr(value).encode())
+        if category is _CONTENT:
             return self._identify(value)[1]
-        if isinstance(value, re.Pattern):
+        if category is _BYTES:
+            return _leaf(b"b", bytes(value))
+        if category is _PATH:
+            return _leaf(b"p", str(value).encode())
+        if category is _SET:
+            return self._hash(b"e", sorted(self._digest(item) for item in value))
+        if category is _PATTERN:
             return self._hash(b"r", [repr(value.pattern).encode(), repr(value.flags).encode()])
-        if isinstance(value, type | types.ModuleType | types.BuiltinFunctionType):
-            return self._hash(b"t", [_qualified(value).encode()])
-        return self._object(value)
+        return self._hash(b"t", [_qualified(value).encode()])  # _NAMED
 
     def _object(self, value: Any) -> bytes:
         key = id(value)
@@ -202,13 +212,13 @@ class Fingerprinter:
             # Its name and slug: what a tag, category or author shows, and its URLs are
             # made of (with the settings). Not its attributes: Pelican fills some lazily.
             return self._hash(b"u", [label, self._digest(value.name), self._digest(value.slug)])
-        if dataclasses.is_dataclass(value):
-            # A field marked metadata={"fingerprint": False} is for messages only, never
-            # shown (where a question starts in its file): not part of what a page shows.
-            fields = [(field.name, getattr(value, field.name))
-                      for field in dataclasses.fields(value)
-                      if field.metadata.get("fingerprint", True)]
-            return self._hash(b"D", [label, *self._pairs(fields)])
+        names = _dataclass_fields(type(value))
+        if names is not None:  # as _pairs would encode (name, value) for each field
+            parts = [label]
+            for name, encoded in names:
+                parts.append(encoded)
+                parts.append(self._digest(getattr(value, name)))
+            return self._hash(b"D", parts)
         slots = _slot_values(value)
         state = getattr(value, "__dict__", None)
         if state is None and slots is None:
@@ -244,13 +254,13 @@ class Fingerprinter:
         a longer part is hashed first, under its own tag.
         """
         data = [tag]
+        add = data.extend
         for part in parts:
-            if len(part) > 255:
-                data.append(_SIZES[17])
-                data.append(b"#" + hashlib.blake2b(b"L" + part, digest_size=16).digest())
+            size = len(part)
+            if size > 255:
+                add((_SIZES[17], b"#" + hashlib.blake2b(b"L" + part, digest_size=16).digest()))
             else:
-                data.append(_SIZES[len(part)])
-                data.append(part)
+                add((_SIZES[size], part))
         return b"#" + hashlib.blake2b(b"".join(data), digest_size=16).digest()
 
 
@@ -270,6 +280,59 @@ def _leaf(tag: bytes, payload: bytes) -> bytes:
     if len(payload) <= SHORT:
         return tag + payload
     return b"#" + hashlib.blake2b(tag + payload, digest_size=16).digest()
+
+
+# How ``Fingerprinter._digest`` encodes a value, by its type (``_category``).
+_NONE, _TEXT, _NUMBER, _BYTES, _DATE, _PATH, _SEQUENCE, _MAPPING, _SET, _CONTENT, \
+    _PATTERN, _NAMED, _OBJECT = (f"category {n}" for n in range(13))
+_CATEGORIES: dict[type, str] = {}
+
+
+def _category(kind: type) -> str:
+    """Say how a value of type ``kind`` is encoded (the first that fits, in this order)."""
+    order = (
+        (_NONE, (type(None), bool)),
+        (_TEXT, (str,)),  # Markup too: the same text renders the same
+        (_NUMBER, (int, float, complex, enum.Enum)),
+        (_BYTES, (bytes, bytearray)),
+        (_DATE, (dt.date, dt.time, dt.timedelta)),
+        (_PATH, (PurePath,)),
+        (_SEQUENCE, (list, tuple)),
+        (_MAPPING, (dict,)),
+        (_SET, (set, frozenset)),
+        (_CONTENT, (Content,)),
+        (_PATTERN, (re.Pattern,)),
+        (_NAMED, (type, types.ModuleType, types.BuiltinFunctionType)),
+    )
+    for category, bases in order:
+        if category is _NONE and kind in bases:  # exactly None or a bool
+            return category
+        if category is _NUMBER and (kind in bases[:3] or issubclass(kind, enum.Enum)):
+            return category  # exactly a number (a subclass is an object) or an enum
+        if category not in (_NONE, _NUMBER) and issubclass(kind, bases):
+            return category
+    return _OBJECT
+
+
+_FIELDS: dict[type, tuple[tuple[str, bytes], ...] | None] = {}
+
+
+def _dataclass_fields(kind: type) -> tuple[tuple[str, bytes], ...] | None:
+    """Name the fields of dataclass ``kind`` that are digested, each with its name's
+    encoding (None: not a dataclass); worked out once per type.
+
+    A field marked metadata={"fingerprint": False} is for messages only, never
+    shown (where a question starts in its file): not part of what a page shows.
+    """
+    if kind in _FIELDS:
+        return _FIELDS[kind]
+    names = None
+    if dataclasses.is_dataclass(kind):
+        names = tuple((field.name, _leaf(b"s", field.name.encode("utf-8", "surrogatepass")))
+                      for field in dataclasses.fields(kind)
+                      if field.metadata.get("fingerprint", True))
+    _FIELDS[kind] = names
+    return names
 
 
 def _public_vars(value: Any) -> dict[str, Any]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime as dt
+import enum
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from markupsafe import Markup
 from pelican.contents import Article
@@ -103,3 +106,46 @@ def test_short_values_kept_as_themselves_never_collide_with_others():
     assert digest("a" * 65) == digest("a" * 65)
     long_part = ["x" * 300, "y"]  # a part longer than one length byte says
     assert digest(long_part) != digest(["x" * 300 + "y"]) != digest(["x" * 299, "xy"])
+
+
+def test_a_value_is_encoded_by_its_type_whatever_type_came_first():
+    # How a value is encoded is worked out once per type: a subclass takes the first
+    # kind it is, in the documented order (a text enum is text, a number enum a
+    # number, a bool not a number, a subclass of int an object), and no type's
+    # encoding leaks into another's.
+    class Word(enum.StrEnum):
+        YES = "yes"
+
+    class Count(enum.IntEnum):
+        ONE = 1
+        TWO = 2
+
+    class Tally(int):
+        pass
+
+    Pair = collections.namedtuple("Pair", "a b")
+    fresh = Fingerprinter()
+    assert fresh.digest(Word.YES) == digest("yes") == digest(Markup("yes"))
+    assert fresh.digest(Count.TWO) == digest(Count.TWO) != digest(2)  # by its repr
+    assert digest(Count.ONE) != digest(Count.TWO)
+    assert digest(True) != digest(1) and digest(True) != digest("True")
+    assert digest(Tally(2)) != digest(2)
+    assert digest(Pair(1, 2)) == digest((1, 2)) == digest([1, 2])
+    assert digest(collections.OrderedDict(a=1)) == digest({"a": 1})
+    assert digest(dt.datetime(2026, 1, 2)) != digest(dt.date(2026, 1, 2))
+    assert digest(frozenset({"a"})) == digest({"a"}) != digest(["a"])
+    assert digest(PurePosixPath("a/b")) != digest("a/b")
+    assert digest(int) != digest(str) and digest(len) != digest(repr)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    text: str
+    line: int = field(default=0, metadata={"fingerprint": False})
+
+
+def test_a_dataclass_is_digested_by_its_shown_fields_in_order():
+    assert digest(Placed("a", 3)) == digest(Placed("a", 9))  # where it is: not shown
+    assert digest(Placed("a")) != digest(Placed("b"))
+    assert digest(Placed("a")) != digest(Card("a", 0)) != digest({"text": "a"})
+    assert digest(Card("a", 1)) != digest(Card("1", 0))
