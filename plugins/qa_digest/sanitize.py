@@ -83,12 +83,54 @@ def markdown_for(text: str) -> Markdown:
     return converter
 
 
+# Characters that make a text more than plain paragraphs wherever they are: Markdown
+# syntax (code, escapes, emphasis, links, HTML, entities), what its HTML escapes
+# (``<``, ``>``, ``&``), what it rewrites (tabs, carriage returns) and its own
+# placeholders (STX, ETX).
+_NOT_PLAIN = re.compile(r"[`\\*_\[\]<>&\t\r\x02\x03]")
+# Besides letters, what a plain paragraph's line may start with (quotes, brackets).
+_PLAIN_LEADS = frozenset("\"'“‘«(¿¡")
+
+
+def plain_paragraphs(text: str) -> str | None:
+    """Return the HTML Python-Markdown makes of ``text`` if the text is plain
+    paragraphs, else None (convert it with Markdown).
+
+    Plain: none of ``_NOT_PLAIN``'s characters; every line either blank (empty or
+    spaces, not the first) or starting with a letter, a quote or a bracket (no
+    list, heading, quote, rule, code block or setext underline can start there)
+    and not ending in white space (no line break). Most readers' questions are
+    such prose; Markdown's output for them is each paragraph's lines in ``<p>``,
+    and converting them is most of a question's load time.
+    ``tests/unit/test_qa_speed_markdown.py`` compares with Markdown on
+    generated texts.
+    """
+    if text[:1] == " " or _NOT_PLAIN.search(text):
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip(" "):
+            if lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+            continue
+        if not (line[0].isalpha() or line[0] in _PLAIN_LEADS) or line[-1].isspace():
+            return None
+        lines.append(line)
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
 def render_reader_markdown(text: str) -> Markup:
     """Render reader or executive Markdown to sanitized HTML, masking personal data."""
     text = mask_personal_data(text)
-    converter = markdown_for(text)
-    converter.reset()
-    html = converter.convert(text)
+    html = plain_paragraphs(text)
+    if html is None:
+        converter = markdown_for(text)
+        converter.reset()
+        html = converter.convert(text)
     return Markup(clean_html(html))  # noqa: S704 - nh3 output, allow-listed
 
 
