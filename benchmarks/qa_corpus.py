@@ -3,7 +3,9 @@
 About 9 in 10 questions go into town-hall sessions of at most 10,000 questions;
 the rest into threads of 20 questions under the corpus's posts (when there are
 posts). Statuses cycle through answered, pending, declined, follow-up, merged
-and removed, so every code path of the Q&A plugin is exercised.
+and removed, so every code path of the Q&A plugin is exercised. Texts are
+mostly plain prose, as readers write; one in four questions and one in three
+responses use Markdown.
 """
 
 from __future__ import annotations
@@ -20,6 +22,33 @@ RESPONSES = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
              "follow-up": ("follow_up", "text")}
 
 
+# What readers ask and executives answer: mostly plain prose, one text in four
+# (questions) or three (responses) with Markdown (emphasis, a link, bold).
+QUESTION_TEXTS = (
+    ("Question {n}: how will the plan affect *team {team}* and what happens to the "
+    "[budget](https://example.org/budget) next year?"),
+    ("Question {n}: what's the plan for the Lisbon office now that the lease ends? Several "
+    "of us in team {team} would like to know before we sign new contracts."),
+    ("Question {n}: why did the price of the basic plan go up in March?\n\nWe've been "
+    "customers for six years and nobody told us in advance."),
+    ("Question {n}: will you publish the numbers behind the hiring freeze, and when does it "
+    "end for team {team}?"),
+)
+RESPONSE_TEXTS = (
+    ("A considered response to question {n}, in two sentences. It names the **reason** and "
+    "the next step."),
+    ("A considered response to question {n}, in two sentences. It names the reason, and "
+    "the next step is a review in June."),
+    ("Thank you for asking (question {n}). We can't promise that this year.\n\nHere is "
+    "why: the contract runs until 2028, and we will say what changes before then."),
+)
+
+
+def _indented(text: str, spaces: int) -> list[str]:
+    """Return the lines of a YAML block scalar's ``text``, indented by ``spaces``."""
+    return [" " * spaces + line if line else "" for line in text.split("\n")]
+
+
 def _questions(prefix: str, count: int, offset: int) -> list[str]:
     lines = ["questions:"]
     for k in range(count):
@@ -28,17 +57,15 @@ def _questions(prefix: str, count: int, offset: int) -> list[str]:
         lines += [f"  - id: {prefix}-{k}", f"    asked_by: Reader {n % 997}",
                   f"    asked_at: 2026-03-{n % 28 + 1:02d} {n % 24:02d}:{n % 60:02d}",
                   f"    votes: {(n * 7919) % 500}", f"    topics: [topic-{n % 40}]",
-                  "    text: |",
-                  (f"      Question {n}: how will the plan affect *team {n % 50}* and what "
-                   "happens to the [budget](https://example.org/budget) next year?")]
+                  "    text: |", *_indented(QUESTION_TEXTS[n % len(QUESTION_TEXTS)].format(
+                      n=n, team=n % 50), 6)]
         lines.append(f"    status: {status}")
         by = AUTHORS[n % 2][0]
         block = RESPONSES.get(status)
         if block:
             lines += [f"    {block[0]}:", f"      by: {by}", "      at: 2026-04-02 10:00",
-                      f"      {block[1]}: |",
-                      (f"        A considered response to question {n}, in two sentences. "
-                       "It names the **reason** and the next step.")]
+                      f"      {block[1]}: |", *_indented(RESPONSE_TEXTS[n % len(RESPONSE_TEXTS)]
+                                                        .format(n=n), 8)]
             if status == "follow-up":
                 lines.append("      due: 2026-12-01")
         elif status == "merged":
