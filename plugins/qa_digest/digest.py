@@ -45,11 +45,15 @@ def build_digest(threads: list[Thread], now: datetime) -> tuple[Digest, list[Pro
     for qid, question in by_id.items():
         merged = sorted(children.get(qid, []), key=lambda q: q.id)
         due = question.response.due if question.response else None
-        linked[qid] = replace(
-            question, merged_ids=tuple(q.id for q in merged),
-            total_votes=question.votes + sum(q.votes for q in merged),
-            askers=1 + len(merged),
-            overdue=question.status == "follow-up" and due is not None and due < today)
+        ids, votes, askers, overdue = (
+            tuple(q.id for q in merged), question.votes + sum(q.votes for q in merged),
+            1 + len(merged), question.status == "follow-up" and due is not None and due < today)
+        if (ids, votes, askers, overdue) == (question.merged_ids, question.total_votes,
+                                             question.askers, question.overdue):
+            linked[qid] = question  # most questions: as loaded, no copy
+        else:
+            linked[qid] = replace(question, merged_ids=ids, total_votes=votes, askers=askers,
+                                  overdue=overdue)
     final_threads = tuple(replace(t, questions=tuple(linked[q.id] for q in t.questions
                                                      if linked.get(q.id) is not None
                                                      and linked[q.id].thread_id == t.id))

@@ -141,12 +141,14 @@ def _read_question(item: Any, thread_id: str, top: Reader, authors: frozenset[st
         return None
     removed = status == "removed"
     asked_by = plain_text(fields.text("asked_by", required=False) or "Anonymous")
+    votes = fields.count("votes")
     return Question(
         id=qid, thread_id=thread_id,
         # A removed entry keeps no text, no name and no topics: only that it was
         # written, when, and why it was removed.
         asked_by="" if removed or by else asked_by,
-        asked_at=asked_at, source=source or "other", votes=fields.count("votes"),
+        asked_at=asked_at, source=source or "other", votes=votes,
+        total_votes=votes,  # its own; build_digest adds the votes of those merged into it
         topics=() if removed else fields.words("topics"),
         # The text of a removed entry is never kept past this point.
         html=None if removed or text is None else render(text),

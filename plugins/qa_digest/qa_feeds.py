@@ -39,10 +39,14 @@ def plan_qa_feeds(digest: Digest, settings: dict[str, Any], roster: Any
     by_exec: dict[str, list[Question]] = defaultdict(list)
     by_topic: dict[str, list[Question]] = defaultdict(list)
     topic_names: dict[str, str] = {}
+    slugs: dict[str, str] = {}  # topic -> its slug, slugified once (thousands share one)
     for question in questions:
         by_exec[question.response.by].append(question)  # type: ignore[union-attr]
         for topic in question.topics:
-            key = slugify(topic, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+            key = slugs.get(topic)
+            if key is None:
+                key = slugs[topic] = slugify(topic,
+                                             regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
             by_topic[key].append(question)
             topic_names.setdefault(key, topic)
     groups = [("qa", "", f"{site} — Answers", f"{base}/answers", questions)]

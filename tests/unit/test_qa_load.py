@@ -125,6 +125,30 @@ def test_merging_moves_votes_and_askers_to_the_canonical_question(tmp_path):
     assert (canonical.total_votes, canonical.askers, canonical.merged_ids) == (7, 2, ("q-2",))
 
 
+def test_linking_makes_anew_only_the_questions_it_changes(tmp_path):
+    # A question carries its own votes from the load; the digest makes a new record
+    # only for one that others were merged into, or that became overdue: the same
+    # values as making every question anew, without the copies.
+    merged = ("  - id: q-2\n    asked_at: 2026-03-02 11:00\n    votes: 4\n    text: Why?!\n"
+              "    status: merged\n    merged_into: q-1\n")
+    follow_up = ("  - id: q-3\n    asked_at: 2026-03-02 12:00\n    votes: 1\n    text: When?\n"
+                 "    status: follow-up\n    follow_up:\n      by: ana-ruiz\n"
+                 "      at: 2026-03-04 10:00\n      text: Soon.\n      due: 2026-05-01\n"
+                 "  - id: q-4\n    asked_at: 2026-03-02 13:00\n    votes: 6\n    text: How?\n")
+    thread, problems = load(tmp_path, ANSWERED + merged + follow_up)
+    assert problems == []
+    loaded = {q.id: q for q in thread.questions}
+    assert [q.total_votes for q in thread.questions] == [3, 4, 1, 6]
+    digest, cross = build_digest([thread], datetime(2026, 6, 1, tzinfo=ZONE))
+    assert cross == []
+    linked = digest.by_id
+    assert linked["q-4"] is loaded["q-4"] and linked["q-2"] is loaded["q-2"]
+    assert (linked["q-1"].total_votes, linked["q-1"].askers) == (7, 2)
+    assert linked["q-3"].overdue and not loaded["q-3"].overdue
+    before_due, _ = build_digest([thread], datetime(2026, 4, 1, tzinfo=ZONE))
+    assert before_due.by_id["q-3"] is loaded["q-3"]
+
+
 @pytest.mark.parametrize(("target", "message"), [
     ("q-404", "no question has the id 'q-404'"),
     ("q-2", "'q-2' is merged itself"),
