@@ -64,8 +64,21 @@ def comment_card_record(card: CommentCard | None) -> dict[str, Any] | None:
             "executive_replies": card.executive_replies}
 
 
-def digest_json(digest: Digest, urls: dict[str, str]) -> str:
-    """Return the whole public digest as JSON text (stable key order, UTF-8)."""
+def question_records(digest: Digest, urls: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Return every entry's public record by id (``question_record``), for both exports
+    to share: made once, never changed by them."""
+    return {q.id: question_record(q, urls.get(q.id))
+            for thread in digest.threads for q in thread.questions}
+
+
+def digest_json(digest: Digest, urls: dict[str, str],
+                records: dict[str, dict[str, Any]] | None = None) -> str:
+    """Return the whole public digest as JSON text (stable key order, UTF-8).
+
+    ``records``: the entries' records (``question_records``), if made already.
+    """
+    if records is None:
+        records = question_records(digest, urls)
     data = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": card_record(digest.site) if digest.site else None,
@@ -78,7 +91,7 @@ def digest_json(digest: Digest, urls: dict[str, str]) -> str:
             "hosts": list(thread.hosts), "opens": _iso(thread.opens),
             "closes": _iso(thread.closes), "scorecard": card_record(digest.per_thread[thread.id]),
             "comments": comment_card_record(digest.comments_per_thread.get(thread.id)),
-            "questions": [question_record(q, urls.get(q.id)) for q in thread.questions],
+            "questions": [records[q.id] for q in thread.questions],
         } for thread in digest.threads],
     }
     return jsontext.dumps(data, indent=1) + "\n"  # json.dumps(..., indent=1), faster
@@ -93,14 +106,20 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def digest_csv(digest: Digest, urls: dict[str, str]) -> str:
-    """Return one CSV row per entry, questions and comments (removed ones without text)."""
+def digest_csv(digest: Digest, urls: dict[str, str],
+               records: dict[str, dict[str, Any]] | None = None) -> str:
+    """Return one CSV row per entry, questions and comments (removed ones without text).
+
+    ``records``: the entries' records (``question_records``), if made already.
+    """
+    if records is None:
+        records = question_records(digest, urls)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     for thread in digest.threads:
         for question in thread.questions:
-            row = question_record(question, urls.get(question.id))
-            row["topics"] = "; ".join(row["topics"])
-            writer.writerow({k: _cell(row[k]) for k in CSV_COLUMNS})
+            row = records[question.id]
+            writer.writerow([_cell("; ".join(row["topics"])) if column == "topics"
+                             else _cell(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()

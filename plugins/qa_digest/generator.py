@@ -16,7 +16,7 @@ from feeds.config import read_config
 from qa_digest.cardcache import store_for
 from qa_digest.collect import collect, cores, post_qa
 from qa_digest.conversation import ThreadComments, thread_comments
-from qa_digest.exports import digest_csv, digest_json
+from qa_digest.exports import digest_csv, digest_json, question_records
 from qa_digest.model import Digest, Question
 from qa_digest.pages import (
     shared_imports,
@@ -113,14 +113,23 @@ class QADigestGenerator(Generator):
         with stop_on_problems(logger, "qa_digest"):
             self._unless_unchanged("qa:feeds", self._write_feeds)
 
+        made: dict[str, Any] = {}
+
         def urls() -> dict[str, str]:
-            return {q.id: question_url(self.settings, q) for q in digest.by_id.values()
-                    if q.has_page}
+            if "urls" not in made:
+                made["urls"] = {q.id: question_url(self.settings, q)
+                                for q in digest.by_id.values() if q.has_page}
+            return made["urls"]
+
+        def records() -> dict[str, dict[str, Any]]:  # made once for both exports
+            if "records" not in made:
+                made["records"] = question_records(digest, urls())
+            return made["records"]
 
         self._unless_unchanged("qa:digest.json", lambda write: write(
-            f"{hub}digest.json", digest_json(digest, urls()).encode("utf-8")))
+            f"{hub}digest.json", digest_json(digest, urls(), records()).encode("utf-8")))
         self._unless_unchanged("qa:digest.csv", lambda write: write(
-            f"{hub}digest.csv", digest_csv(digest, urls()).encode("utf-8")))
+            f"{hub}digest.csv", digest_csv(digest, urls(), records()).encode("utf-8")))
         logger.info("qa_digest: wrote %d thread pages and %d question pages", pages, questions)
 
     def _write_pages(self, writer: Any, digest: Digest, extra: dict[str, Any]

@@ -95,3 +95,40 @@ def test_the_digest_json_is_written_without_json_dumps(monkeypatch):
 
     monkeypatch.setattr(json, "dumps", refuse)
     assert jsontext.dumps(data, indent=1) == expected
+
+
+def test_both_exports_from_shared_records_are_the_plain_ones():
+    """digest.json and digest.csv made from one set of records (csv.writer) are what
+    each makes alone, and the CSV is what csv.DictWriter writes of fresh records."""
+    import csv
+    import io
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from qa_digest.collect import data_files, load_threads
+    from qa_digest.digest import build_digest
+    from roster.load import load_roster
+
+    content = REPO / "content"
+    slugs = frozenset(load_roster(content / "authors.yml", content, "authors.yml").slugs())
+    zone = ZoneInfo("Europe/Madrid")
+    loaded = load_threads(data_files(content / "qa"), zone, slugs)
+    assert all(not problems for _thread, problems in loaded)
+    digest, _ = build_digest([t for t, _p in loaded if t is not None],
+                             datetime(2026, 6, 1, tzinfo=zone))
+    urls = {q.id: f"qa/{q.thread_id}/{q.id}/" for q in digest.by_id.values() if q.has_page}
+    records = qa_exports.question_records(digest, urls)
+    made_csv = qa_exports.digest_csv(digest, urls, records)
+    assert qa_exports.digest_json(digest, urls, records) == qa_exports.digest_json(digest, urls)
+    assert made_csv == qa_exports.digest_csv(digest, urls)
+    out = io.StringIO()
+    plain = csv.DictWriter(out, fieldnames=qa_exports.CSV_COLUMNS, lineterminator="\n")
+    plain.writeheader()
+    for thread in digest.threads:
+        for question in thread.questions:
+            row = qa_exports.question_record(question, urls.get(question.id))
+            row["topics"] = "; ".join(row["topics"])
+            plain.writerow({k: qa_exports._cell(row[k]) for k in qa_exports.CSV_COLUMNS})
+    assert made_csv == out.getvalue()
+    assert len(made_csv.splitlines()) > 100  # the sample town hall and its threads
+    assert any(row["topics"] for row in records.values())
