@@ -8,6 +8,7 @@ changed.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 
@@ -31,4 +32,17 @@ def pin_sitemap_date(generators: list[Any]) -> None:
         return
     newest = newest_content_date(generators)
     if newest is not None:
-        sitemap.generator.now = newest
+        sitemap.generator.now = plain_datetime(newest)
+
+
+def plain_datetime(moment: Any) -> datetime:
+    """Return ``moment`` as a plain ``datetime`` (the same instant, zone and fold).
+
+    pelican-sitemap formats the date of every page without one (index pages, and
+    every Q&A page) with ``strftime``; Pelican's ``SafeDatetime`` formats in Python,
+    one directive at a time (~40 µs), a plain datetime in C: the same text for the
+    numeric directives the sitemap uses (``%Y-%m-%dT%H:%M:%S``, ``%z``), about two
+    seconds less for 55,000 pages.
+    """
+    return datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
+                    moment.second, moment.microsecond, tzinfo=moment.tzinfo, fold=moment.fold)
