@@ -289,11 +289,14 @@ _CATEGORIES: dict[type, str] = {}
 
 
 def _category(kind: type) -> str:
-    """Say how a value of type ``kind`` is encoded (the first that fits, in this order)."""
-    order = (
-        (_NONE, (type(None), bool)),
-        (_TEXT, (str,)),  # Markup too: the same text renders the same
-        (_NUMBER, (int, float, complex, enum.Enum)),
+    """Say how a value of type ``kind`` is encoded: the first that fits, in this order."""
+    if kind is type(None) or kind is bool:
+        return _NONE
+    if issubclass(kind, str):  # Markup too: the same text renders the same
+        return _TEXT
+    if kind in (int, float, complex) or issubclass(kind, enum.Enum):
+        return _NUMBER  # exactly a number (a subclass is an object), or an enum
+    for category, bases in (
         (_BYTES, (bytes, bytearray)),
         (_DATE, (dt.date, dt.time, dt.timedelta)),
         (_PATH, (PurePath,)),
@@ -303,13 +306,8 @@ def _category(kind: type) -> str:
         (_CONTENT, (Content,)),
         (_PATTERN, (re.Pattern,)),
         (_NAMED, (type, types.ModuleType, types.BuiltinFunctionType)),
-    )
-    for category, bases in order:
-        if category is _NONE and kind in bases:  # exactly None or a bool
-            return category
-        if category is _NUMBER and (kind in bases[:3] or issubclass(kind, enum.Enum)):
-            return category  # exactly a number (a subclass is an object) or an enum
-        if category not in (_NONE, _NUMBER) and issubclass(kind, bases):
+    ):
+        if issubclass(kind, bases):
             return category
     return _OBJECT
 

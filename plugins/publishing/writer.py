@@ -156,10 +156,9 @@ class CandorWriter(Writer):
         ``context``), the same checks and records (``_account``), the same log line
         and ``content_written`` signal (the sitemap lists the page)."""
         local = context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
+        local["localsiteurl"] = _local_siteurl(context, name, relative_urls)
         if relative_urls:
-            relative_url = path_to_url(get_relative_path(name))
-            local["SITEURL"] = local["localsiteurl"] = relative_url
+            local["SITEURL"] = local["localsiteurl"]
         local["output_file"] = name
         local.update(variables)
         if local["localsiteurl"]:
@@ -359,7 +358,13 @@ def _page_siteurl(context: dict[str, Any], name: str, args: tuple[Any, ...],
     context holds, which the last page written may have set.
     """
     relative = args[0] if args else kwargs.get("relative_urls", False)
-    if relative:
+    return _local_siteurl(context, name, relative)
+
+
+def _local_siteurl(context: dict[str, Any], name: str, relative_urls: bool) -> Any:
+    """Return the ``localsiteurl`` of the page ``name``, as Pelican's ``_get_localcontext``
+    sets it: the page's relative root with relative URLs, else the context's."""
+    if relative_urls:
         return path_to_url(get_relative_path(name))
     return context.get("localsiteurl")
 

@@ -6,6 +6,7 @@ import gc
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 from pelican.generators import Generator
@@ -113,18 +114,14 @@ class QADigestGenerator(Generator):
         with stop_on_problems(logger, "qa_digest"):
             self._unless_unchanged("qa:feeds", self._write_feeds)
 
-        made: dict[str, Any] = {}
-
+        @cache
         def urls() -> dict[str, str]:
-            if "urls" not in made:
-                made["urls"] = {q.id: question_url(self.settings, q)
-                                for q in digest.by_id.values() if q.has_page}
-            return made["urls"]
+            return {q.id: question_url(self.settings, q) for q in digest.by_id.values()
+                    if q.has_page}
 
+        @cache
         def records() -> dict[str, dict[str, Any]]:  # made once for both exports
-            if "records" not in made:
-                made["records"] = question_records(digest, urls())
-            return made["records"]
+            return question_records(digest, urls())
 
         self._unless_unchanged("qa:digest.json", lambda write: write(
             f"{hub}digest.json", digest_json(digest, urls(), records()).encode("utf-8")))
