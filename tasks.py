@@ -26,10 +26,13 @@ HOST, PORT = "127.0.0.1", 8000
 
 
 def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool = False,
-             warn: bool = False):
+             warn: bool = False, search: bool = False):
+    """Run Pelican; ``search``: then index the site for search in the same process."""
     args = [str(CONTENT), "-s", settings, "-o", str(output)]
     if strict:
         args.append("--strict")
+    if search:
+        args.append("--search-index")
     return c.run(f"{PELICAN} {shlex.join(args + list(extra))}", pty=False, warn=warn,
                  env={"PYTHONPATH": str(ROOT)})
 
@@ -37,9 +40,7 @@ def _pelican(c, settings: str, output: Path = OUTPUT, *extra: str, strict: bool 
 @task
 def build(c):
     """Build the site for local reading (drafts shown with a banner) into output/."""
-    _pelican(c, str(ROOT / "pelicanconf.py"))
-    settings = _core_settings("pelicanconf.py")
-    index_for_search(c, OUTPUT, settings["DEFAULT_LANG"], Path(settings["CACHE_PATH"]))
+    _pelican(c, str(ROOT / "pelicanconf.py"), search=True)
 
 
 def index_for_search(c, output: Path, lang: str, cache: Path | None = None,
@@ -64,9 +65,7 @@ def preview(c, port=PORT):
     """Build with the production settings (no drafts) and serve it on 127.0.0.1."""
     site = f"http://{HOST}:{port}"
     _pelican(c, str(ROOT / "publishconf.py"), OUTPUT, "-e", f'SITEURL="{site}"',
-             f'FEEDS_DOMAIN="{site}"')
-    settings = _core_settings("publishconf.py")
-    index_for_search(c, OUTPUT, settings["DEFAULT_LANG"], Path(settings["CACHE_PATH"]))
+             f'FEEDS_DOMAIN="{site}"', search=True)
     _serve_static(OUTPUT, int(port))
 
 

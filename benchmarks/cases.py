@@ -125,15 +125,13 @@ def warm_rebuild(posts: int, repeat: int) -> list[Row]:
 def _make_builds(content: Path, settings: Path, output: Path, posts: int, repeat: int
                  ) -> dict[str, Stats]:
     """Time make build's two steps (Pelican, then the search index) after an edit of one
-    post's text, and with nothing changed (the cache folder beside ``output``, as
-    ``candor_settings`` places it)."""
-    cache = output.parent / "cache"
-    timed_make_build(content, settings, output, cache)
+    post's text, and with nothing changed."""
+    timed_make_build(content, settings, output)
     found = {"edit": Stats(), "none": Stats()}
     for run in range(repeat):
         edit_post(content, posts // 2, 100 + run)
-        found["edit"].add(*timed_make_build(content, settings, output, cache))
-        found["none"].add(*timed_make_build(content, settings, output, cache))
+        found["edit"].add(*timed_make_build(content, settings, output))
+        found["none"].add(*timed_make_build(content, settings, output))
     return found
 
 

@@ -1,18 +1,27 @@
 """Run Pelican with labelled log lines, and optionally fail on any warning.
 
-    python -m candor_tools.run_pelican [--strict] <pelican arguments>
+    python -m candor_tools.run_pelican [--strict] [--search-index] <pelican arguments>
 
 Pelican's own ``--fatal warnings`` stops at the first message with a traceback,
 hiding the rest. ``--strict`` lets the build report every problem, then exits
-with status 1 if any warning or error was logged.
+with status 1 if any warning or error was logged. ``--search-index`` indexes the
+built site for search after a build that succeeded (``search_index.index_site``,
+with the build's own output folder, language and cache folder), in this process:
+`make build` does not start Python and load the settings a second time for it.
 """
 
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pelican
+from pelican import signals
+
+from candor_tools.search_index import index_site
 
 
 class Counter(logging.Handler):
@@ -30,7 +39,8 @@ class Counter(logging.Handler):
 def main(argv: list[str]) -> int:
     """Run Pelican with ``argv``; return the exit status."""
     strict = "--strict" in argv
-    args = [a for a in argv if a != "--strict"]
+    search = "--search-index" in argv
+    args = [a for a in argv if a not in ("--strict", "--search-index")]
     console = logging.StreamHandler(sys.stderr)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     counter = Counter()
@@ -38,6 +48,8 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, handlers=[console, counter], force=True)
     # What an incremental build rendered, and why: one or two lines after each build.
     logging.getLogger("publishing.incremental").setLevel(logging.INFO)
+    built: dict[str, Any] = {}
+    signals.finalized.connect(lambda site: built.update(site.settings), weak=False)
     try:
         pelican.main(args)
     except SystemExit as stop:
@@ -47,6 +59,24 @@ def main(argv: list[str]) -> int:
         print(f"strict: {counter.count} warning(s) or error(s) above; a production build "
               "must be clean.", file=sys.stderr)
         return 1
+    if search and built:
+        return index_for_search(built)
+    return 0
+
+
+def index_for_search(settings: dict[str, Any]) -> int:
+    """Index the site the build wrote (``settings``: the build's); return the exit status."""
+    try:
+        made = index_site(Path(settings["OUTPUT_PATH"]), settings["DEFAULT_LANG"],
+                          Path(settings["CACHE_PATH"]),
+                          lambda command: subprocess.run(command, check=True))  # noqa: S603 - Pagefind, no shell
+    except subprocess.CalledProcessError as failed:
+        print(f"search: Pagefind stopped with exit status {failed.returncode}; the site has "
+              "no search index. Run the build again; if it fails again, report the lines "
+              "above.", file=sys.stderr)
+        return 1
+    if not made:
+        print("search: no indexed page changed since the last index; it is kept.")
     return 0
 
 

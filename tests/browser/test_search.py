@@ -141,20 +141,24 @@ def test_the_local_preview_shows_drafts_but_never_indexes_them(tmp_path: Path):
 
 @pytest.mark.parametrize("name", ["build", "preview", "check"])
 def test_invoke_builds_the_index_after_pelican(monkeypatch, tmp_path: Path, name: str):
+    """build and preview index in Pelican's process (run_pelican --search-index, run for
+    real in tests/integration/test_tasks.py); check indexes the folder it checks."""
     calls: list[tuple[str, Path]] = []
     result = type("Result", (), {"failed": False})()
-    monkeypatch.setattr(tasks, "_pelican", lambda c, s, out=tasks.OUTPUT, *a, **k: (
-        calls.append(("pelican", Path(out))), result)[1])
+    monkeypatch.setattr(tasks, "_pelican", lambda c, s, out=tasks.OUTPUT, *a, search=False,
+                        **k: (calls.append(("pelican, index" if search else "pelican",
+                                            Path(out))), result)[1])
     monkeypatch.setattr(tasks, "index_for_search",
                         lambda c, out, lang, *cache: calls.append(("index", Path(out))))
     monkeypatch.setattr(tasks, "_serve_static", lambda root, port: None)
     monkeypatch.setattr(tasks, "_setting", lambda name, settings="": "en")
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     monkeypatch.setattr(tasks, "_settings", lambda settings_file: {"DEFAULT_LANG": "en"})
-    monkeypatch.setattr(tasks, "_core_settings",
-                        lambda settings_file: {"DEFAULT_LANG": "en", "CACHE_PATH": "cache"})
     monkeypatch.setattr("candor_tools.check_report.review_build",
                         lambda *a, **k: Review())
     getattr(tasks, name)(Context())
-    assert [kind for kind, _ in calls] == ["pelican", "index"]
-    assert calls[0][1] == calls[1][1]
+    if name == "check":
+        assert [kind for kind, _ in calls] == ["pelican", "index"]
+        assert calls[0][1] == calls[1][1]
+    else:
+        assert calls == [("pelican, index", tasks.OUTPUT)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -165,6 +167,29 @@ def test_serve_rebuilds_after_a_save_and_tells_the_page_to_reload(project):
     assert "search: no indexed page changed since the last index" in said
     assert "livereload" not in (output / "posts" / "2025" / "hello" /
                                 "index.html").read_text()
+
+
+def test_build_indexes_the_site_for_search_and_keeps_an_index_of_unchanged_pages(project):
+    post = project / "content" / "posts" / "2025" / "hello.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("Title: Hello\nDate: 2025-01-01 10:00\nAuthor: ana-ruiz\nKind: news\n\n"
+                    "A searchable word: quokka.\n")
+    first = run(project, "build")
+    assert first.returncode == 0, first.stderr
+    bundle = project / "output" / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 1  # the post: lists are not indexed
+    assert "no indexed page changed" not in first.stdout
+    again = run(project, "build")
+    assert again.returncode == 0, again.stderr
+    assert "search: no indexed page changed since the last index; it is kept." in again.stdout
+    # Pagefind failing fails the build, saying so.
+    post.write_text(post.read_text().replace("quokka", "numbat"))
+    failed = subprocess.run([*INVOKE, "build"], cwd=project, capture_output=True, text=True,
+                            check=False, stdin=subprocess.DEVNULL,
+                            env={**os.environ, "PAGEFIND_BINARY_PATH": "/bin/false"})
+    assert failed.returncode != 0
+    assert "search: Pagefind stopped with exit status 1" in failed.stderr
 
 
 def test_new_translation_pairs_with_the_original_file(project):

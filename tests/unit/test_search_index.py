@@ -1,19 +1,22 @@
 """The search index is made again only when a page Pagefind reads has changed.
 
-Pagefind itself runs in the browser tests (tests/browser/test_search.py); here a
-stand-in writes its bundle, so the decisions can be counted.
+A stand-in writes Pagefind's bundle, so the decisions can be counted; real Pagefind
+checks that the folders it is told to read give the whole site's index (and runs in
+the browser tests, tests/browser/test_search.py).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from candor_tools.search_index import index_site, pagefind_command
+from candor_tools import search_index
+from candor_tools.search_index import Pages, index_site, pagefind_command, pages_glob
 
 
 @pytest.fixture
@@ -48,7 +51,7 @@ class Pagefind:
 def test_an_index_is_made_again_only_when_a_page_changed(site, tmp_path):
     cache, pagefind = tmp_path / "cache", Pagefind()
     assert index_site(site, "en", cache, pagefind)
-    assert pagefind.runs == [pagefind_command(site, "en")]
+    assert pagefind.runs == [pagefind_command(site, "en", "{posts/**/*.html}")]
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["pagefind-entry.json",
                                                                      "pagefind.js"]
     bundle_time = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
@@ -137,3 +140,69 @@ def test_a_new_folder_takes_the_served_folder_s_index_of_the_same_pages(site, tm
     # Nothing to take from a folder without a bundle.
     shutil.rmtree(site / "pagefind")
     assert index_site(fresh, "en", None, pagefind, reuse=site)
+
+
+def test_pagefind_reads_only_the_folders_that_hold_indexed_pages():
+    assert pages_glob(["posts/2026/a/index.html", "qa/town-hall/q/1/index.html",
+                       "posts/2025/b/index.html", "about.html"]) == \
+        "{about.html,posts/**/*.html,qa/**/*.html}"
+    assert pages_glob([]) is None  # no page marked: Pagefind reads (and indexes) every page
+    assert pages_glob(["a{b}/index.html"]) is None  # a name a glob would misread
+
+
+def test_pages_seen_unchanged_are_not_read_again(site, tmp_path, monkeypatch):
+    reads = []
+    monkeypatch.setattr(search_index, "read_page",
+                        lambda path: reads.append(path.name) or path.read_bytes())
+    cache, pagefind = tmp_path / "cache", Pagefind()
+    assert index_site(site, "en", cache, pagefind)
+    assert len(reads) == 2  # both pages (the stylesheet is no page)
+    # Written just now: a page may change again within the clock's resolution and keep
+    # its size and times, so it is read again, and found unchanged.
+    reads.clear()
+    assert not index_site(site, "en", cache, pagefind)
+    assert len(reads) == 2
+    # Old enough to be trusted: only the pages written since are read.
+    monkeypatch.setattr(search_index, "RACY_NS", 0)
+    assert not index_site(site, "en", cache, pagefind)
+    reads.clear()
+    assert not index_site(site, "en", cache, pagefind)
+    assert reads == []
+    (site / "posts" / "one" / "index.html").write_text("<main data-pagefind-body>Uno!</main>")
+    assert index_site(site, "en", cache, pagefind)
+    assert reads == ["index.html"]
+    assert len(pagefind.runs) == 2
+    # A cache file from another version of this code is not trusted.
+    state = next(cache.glob("candor-search-*.json"))
+    state.write_text(json.dumps({"format": 0, "stamp": "x", "pages": {}}))
+    reads.clear()
+    assert index_site(site, "en", cache, pagefind)
+    assert len(reads) == 2
+
+
+def test_the_index_of_the_folders_pagefind_is_told_to_read_is_the_whole_site_s(tmp_path):
+    """Real Pagefind, with and without the glob: the same pages, words and fragments."""
+    indexes = []
+    for glob in (True, False):
+        site = tmp_path / f"site-{glob}"
+        pages = {"posts/2026/one/index.html": "<main data-pagefind-body><h1>One</h1>"
+                 "<p>Pricing and the spring plan.</p></main>",
+                 "posts/two.html": "<main data-pagefind-body><h1>Two</h1><p>Hiring.</p></main>",
+                 "qa/q/1/index.html": "<main data-pagefind-body><p>Why remote?</p></main>",
+                 "tags/pricing/index.html": "<main><p>Pricing: a list</p></main>",
+                 "index.html": "<main><p>Home</p></main>"}
+        for name, body in pages.items():
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(f"<!doctype html><html lang=en><body>{body}</body></html>")
+        command = pagefind_command(site, "en", pages_glob(Pages(site, "en").marked)
+                                   if glob else None)
+        assert ("--glob" in command) == glob
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        bundle = site / "pagefind"
+        indexes.append({path.relative_to(bundle).as_posix(): path.read_bytes()
+                        for path in bundle.rglob("*") if path.is_file()
+                        and path.parent.name in ("fragment", "index")})
+        entry = json.loads((bundle / "pagefind-entry.json").read_text())
+        assert entry["languages"]["en"]["page_count"] == 3
+    assert indexes[0] == indexes[1]
+    assert len([name for name in indexes[0] if name.startswith("fragment/")]) == 3
