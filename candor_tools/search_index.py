@@ -83,7 +83,8 @@ def index_site(output: Path, lang: str, cache: Path | None,
     pages = Pages(output, lang, known)
     if state_file is not None:
         if (bundle / "pagefind.js").is_file() and stamp_before == pages.stamp:
-            _write_state(state_file, pages.stamp, pages.seen)
+            if pages.seen != known:  # pages written since, or now old enough to trust
+                _write_state(state_file, pages.stamp, pages.seen)
             return False
         state_file.unlink(missing_ok=True)  # the bundle about to be made is not that one
     shutil.rmtree(bundle, ignore_errors=True)
