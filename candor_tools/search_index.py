@@ -42,6 +42,9 @@ UNUSED = ("*-ui.*", "pagefind-highlight.js")
 GLOB_SPECIAL = frozenset("{}[]*?,\\!")
 # What the cache file holds (its "format"): a file of another format is not read.
 STATE_FORMAT = 1
+# What is kept of each page: size, modification and change times (ns), inode, whether
+# it is marked, the digest of its bytes.
+ENTRY_LENGTH = 6
 # A page changed less than this before it was read may be changed again within the
 # file system's clock resolution and keep the same size and times (git's "racily
 # clean" files): it is read again next time, whatever its size and times say.
@@ -182,11 +185,6 @@ class Pages:
             digest_size=16).hexdigest()
 
 
-def pages_digest(output: Path, lang: str) -> str:
-    """The digest of what Pagefind would index in ``output`` (every page read)."""
-    return Pages(output, lang).stamp
-
-
 def read_page(path: Path) -> bytes:
     """The bytes of one page (a function of its own, so tests can count the reads)."""
     return path.read_bytes()
@@ -215,7 +213,9 @@ def _read_state(path: Path) -> tuple[str | None, dict[str, list[Any]]]:
         state = json.loads(path.read_text(encoding="utf-8"))
         if state.get("format") != STATE_FORMAT:
             return None, {}
-        return str(state["stamp"]), dict(state["pages"])
+        pages = {str(name): entry for name, entry in state["pages"].items()
+                 if isinstance(entry, list) and len(entry) == ENTRY_LENGTH}
+        return str(state["stamp"]), pages
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None, {}
 
@@ -234,10 +234,3 @@ def _pagefind_version() -> str:
         return version("pagefind")
     except PackageNotFoundError:
         return "-"
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None

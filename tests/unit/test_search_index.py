@@ -178,6 +178,14 @@ def test_pages_seen_unchanged_are_not_read_again(site, tmp_path, monkeypatch):
     reads.clear()
     assert index_site(site, "en", cache, pagefind)
     assert len(reads) == 2
+    # Nor are damaged entries: those pages are read again.
+    saved = json.loads(state.read_text())
+    saved["pages"]["index.html"] = saved["pages"]["index.html"][:4]
+    saved["pages"]["posts/one/index.html"] = "damaged"
+    state.write_text(json.dumps(saved))
+    reads.clear()
+    assert not index_site(site, "en", cache, pagefind)
+    assert sorted(reads) == ["index.html", "index.html"]
 
 
 def test_the_index_of_the_folders_pagefind_is_told_to_read_is_the_whole_site_s(tmp_path):
