@@ -1,10 +1,12 @@
 import gzip
+import random
+import re
 from pathlib import Path
 
 import pytest
 
 from candor_tools.atomic import atomic_replace
-from candor_tools.site_checks import check_personal_data
+from candor_tools.site_checks import IPV4_RE, check_personal_data
 
 
 def test_personal_data_scan_finds_emails_and_ips_but_allows_the_intake(tmp_path):
@@ -72,3 +74,17 @@ def test_a_successful_build_replaces_the_site_whole(previous):
     atomic_replace(previous, lambda folder: (folder / "index.html").write_text("new home"))
     assert snapshot(previous) == {"index.html": b"new home"}
     assert [p.name for p in previous.parent.iterdir()] == ["output"]
+
+
+def test_the_ip_address_pattern_finds_what_the_plain_one_does():
+    plain = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d)(?!\.\d)")
+    rng = random.Random(3)  # noqa: S311 (test data)
+    texts = ["198.51.100.7", "x198.51.100.7.", "1.2.3.4.5", "v1.2.3.4", "01.002.3.44 and 5.6.7.8",
+             "1234.5.6.7", "1.2.3.4567", ".1.2.3.4", "1.2.3.4.", "9.9.9.9\n10.0.0.1"]
+    texts += ["".join(rng.choice("0123456789.. a-") for _ in range(rng.randint(0, 30)))
+              for _ in range(20000)]
+    found = 0
+    for text in texts:
+        assert IPV4_RE.findall(text) == plain.findall(text), text
+        found += len(plain.findall(text))
+    assert found > 100  # the generated texts hold addresses, not only non-matches
