@@ -28,8 +28,10 @@ def check_html(output: Path, java: str = "java") -> list[str]:
         jar = ensure_vnu()
     except VnuUnavailable as exc:
         return [f"html: {exc}"]
-    args = [runtime, "-Xss1024k", "-jar", str(jar), "--errors-only", "--format", "json",
-            "--exit-zero-always", "--skip-non-html", str(output)]
+    # Language detection only ever warns (the lang attribute against the text), and
+    # only errors are reported: off, it is a fifth less time.
+    args = [runtime, "-Xss1024k", "-jar", str(jar), "--errors-only", "--no-langdetect",
+            "--format", "json", "--exit-zero-always", "--skip-non-html", str(output)]
     run = subprocess.run(args, capture_output=True, text=True, check=False)  # noqa: S603
     try:
         messages = json.loads(run.stderr or run.stdout)["messages"]
