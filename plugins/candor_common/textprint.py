@@ -19,8 +19,8 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?;:])\s+")
 # A block ends a sentence even without punctuation (a heading, a list item, a cell).
 BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|dt|dd|td|th|blockquote|div|pre|figcaption)>|<br\s*/?>",
                           re.IGNORECASE)
-TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"',
-                            "–": "-", "—": "-", "…": "...", "\u00a0": " "})
+TYPOGRAPHY = {"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+              "–": "-", "—": "-", "…": "...", "\u00a0": " "}
 # A phrase this long is specific enough that finding it elsewhere is a leak, not chance.
 MIN_WORDS = 6
 
@@ -31,7 +31,21 @@ def plain(text: str) -> str:
     text = text.replace('\\"', '"').replace("\\/", "/").replace("\\n", " ")
     for _ in range(2):  # feeds escape HTML that itself holds entities
         text = TAG_RE.sub(" ", html.unescape(text))
-    return SPACE_RE.sub(" ", text.translate(TYPOGRAPHY)).strip().casefold()
+    return SPACE_RE.sub(" ", straighten(text)).strip().casefold()
+
+
+def straighten(text: str) -> str:
+    """Curly quotes, dashes, ellipses and no-break spaces as their plain forms.
+
+    What ``str.translate`` with the table would make, one ``str.replace`` per
+    character (no replacement holds another's character), which is several times
+    faster on long texts: ``translate`` with a table of strings goes through Python
+    objects for every character.
+    """
+    for fancy, simple in TYPOGRAPHY.items():
+        if fancy in text:
+            text = text.replace(fancy, simple)
+    return text
 
 
 def fingerprints(text: str, min_words: int = MIN_WORDS) -> set[str]:

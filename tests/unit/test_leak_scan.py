@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from candor_common.textprint import fingerprints, plain
+from candor_common.textprint import TYPOGRAPHY, fingerprints, plain, straighten
 from candor_tools.leak_scan import qa_fingerprints, scan_for_leaks
 
 SECRET = "We will close the Requena plant in March and move the team to Valencia."  # noqa: S105 - held-back text, not a password
@@ -112,3 +113,15 @@ def test_overlapping_phrases_in_one_file_are_each_reported(tmp_path):
     assert scan_for_leaks(tmp_path, secret) == [
         "index.html: publishes text of a.md (draft)",
         "index.html: publishes text of b.md (embargoed)"]
+
+
+def test_typography_is_straightened_as_the_translation_table_would():
+    table = str.maketrans(TYPOGRAPHY)
+    rng = random.Random(5)  # noqa: S311 (test data)
+    alphabet = [*TYPOGRAPHY, *"'\"-. a", "é", "\u2009"]
+    texts = ["“Quoted” — and ‘single’… «guillemets»\u00a0here – done."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+              for _ in range(5000)]
+    for text in texts:
+        assert straighten(text) == text.translate(table), text
+    assert straighten(texts[0]) == "\"Quoted\" - and 'single'... \"guillemets\" here - done."
