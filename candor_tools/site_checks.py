@@ -110,7 +110,9 @@ class Listing:
     built site is a symbolic link. If one is, every target is resolved by the file
     system instead (``Path.resolve``), so links through it are followed as before
     (and end, resolved, in the listing or outside it). A target outside the output
-    is asked of the file system.
+    is asked of the file system. Names are compared exactly, case included, as the
+    web server that will serve the site compares them (a case-insensitive disk
+    would have found ``/Posts/`` for ``posts/``; the published link would be broken).
     """
 
     def __init__(self, output: Path) -> None:

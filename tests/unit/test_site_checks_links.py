@@ -168,3 +168,8 @@ def test_the_same_verdicts_as_the_reference_on_generated_sites(tmp_path):
             (output / name).write_text(text, encoding="utf-8")
         for site_url in ("", SITE):
             assert check_links(output, site_url) == reference_links(output, site_url)
+
+
+def test_a_link_that_only_a_case_insensitive_disk_would_find_is_broken(site):
+    (site / "about.html").write_text(page('<a href="/Posts/A/">shouting</a>'))
+    assert "about.html: broken link /Posts/A/" in check_links(site, SITE)
