@@ -52,12 +52,12 @@ def index_for_search(c, output: Path, lang: str, cache: Path | None = None,
     an index whose pages did not change is left as it is; with ``reuse``, another
     folder's index of the same pages is taken (candor_tools.search_index).
     """
-    from candor_tools.search_index import index_site
+    from candor_tools.search_index import KEPT_MESSAGE, index_site
 
     made = index_site(output, lang, cache, lambda command: c.run(
         shlex.join(command), pty=False, in_stream=False), reuse=reuse)
     if not made:
-        print("search: no indexed page changed since the last index; it is kept.")
+        print(KEPT_MESSAGE)
 
 
 @task

@@ -21,7 +21,7 @@ from typing import Any
 import pelican
 from pelican import signals
 
-from candor_tools.search_index import index_site
+from candor_tools.search_index import KEPT_MESSAGE, index_site
 
 
 class Counter(logging.Handler):
@@ -76,7 +76,7 @@ def index_for_search(settings: dict[str, Any]) -> int:
               "above.", file=sys.stderr)
         return 1
     if not made:
-        print("search: no indexed page changed since the last index; it is kept.")
+        print(KEPT_MESSAGE)
     return 0
 
 

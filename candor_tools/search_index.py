@@ -36,6 +36,8 @@ BUNDLE = "pagefind"
 # Where a page says "index this part" (an HTML attribute: any case).
 BODY_MARK = re.compile(rb"data-pagefind-body", re.IGNORECASE)
 STAMP_PREFIX = "candor-search-"
+# What the build says when index_site left the bundle as it was.
+KEPT_MESSAGE = "search: no indexed page changed since the last index; it is kept."
 # Pagefind's ready-made UIs: the theme's search.js talks to pagefind.js directly.
 UNUSED = ("*-ui.*", "pagefind-highlight.js")
 # Characters a folder's name cannot have in a --glob without quoting (pages_glob).
