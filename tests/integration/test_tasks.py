@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from candor_tools.html_check import CACHE_NAME, page_key
 from tests.helpers import REPO, build_site
 
 INVOKE = [sys.executable, "-m", "invoke"]
@@ -265,6 +266,11 @@ def test_check_finds_leaks_invalid_html_and_warns_about_overdue_commitments(proj
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "warning: commitment open-the-path" in passed.stdout
     assert "the production build is clean" in passed.stdout
+    # The Nu checker's record: every page of the clean build, by kind and bytes.
+    record = json.loads((project / "cache" / CACHE_NAME).read_text())
+    pages = [path for path in (project / "output-check").rglob("*.html")
+             if "pagefind" not in path.parts]
+    assert sorted(record["passed"]) == sorted({page_key(path) for path in pages})
 
 
 def test_freeze_digests_records_closed_periods_once_and_check_stops_warning(project):
