@@ -65,10 +65,12 @@ def _entries(node: Any) -> Iterator[dict[str, Any]]:
             yield from _entries(value)
 
 
-def _prints(texts: Iterator[str]) -> set[str]:
+def _prints(texts: Iterator[str], converter: markdown.Markdown) -> set[str]:
+    """The fingerprints of ``texts``, each converted as ``markdown.markdown(text)`` would
+    (``converter`` is reset before each: no reference or stash carried over)."""
     found: set[str] = set()
     for text in texts:
-        found |= fingerprints(markdown.markdown(text))
+        found |= fingerprints(converter.reset().convert(text))
     return found
 
 
@@ -76,21 +78,22 @@ def qa_fingerprints(qa_folder: Path, held_sources: set[str]) -> dict[str, str]:
     """Fingerprints of removed Q&A entries and of the threads of held-back posts."""
     secret: dict[str, str] = {}
     public: set[str] = set()
+    converter = markdown.Markdown()  # one for all texts: making one costs as much as a text
     for path in sorted(qa_folder.rglob("*.yml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         where = f"{qa_folder.name}/{path.relative_to(qa_folder)}"
         post = str(data.get("post", "")).strip("/") if isinstance(data, dict) else ""
         if post and post in held_sources:
             label = f"{where} (its post is held back)"
-            secret.update(dict.fromkeys(_prints(_strings(data)), label))
+            secret.update(dict.fromkeys(_prints(_strings(data), converter), label))
             continue
         for entry in _entries(data):
             if entry.get("status") == "removed":
                 label = f"{where} (removed entry {entry.get('id', '?')})"
-                secret.update(dict.fromkeys(_prints(_strings(entry)), label))
+                secret.update(dict.fromkeys(_prints(_strings(entry), converter), label))
             else:
-                public |= _prints(s for k, s in entry.items() if k == "text"
-                                  and isinstance(s, str))
+                public |= _prints((s for k, s in entry.items() if k == "text"
+                                   and isinstance(s, str)), converter)
     return {phrase: label for phrase, label in secret.items() if phrase not in public}
 
 

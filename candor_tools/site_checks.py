@@ -16,11 +16,19 @@ FEED_SUFFIXES = (".atom.xml", ".rss.xml")
 
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# find_emails finds what EMAIL_RE.findall finds, starting from each "@" (the regex
+# engine would try every character as the start of an address): the characters
+# of an address before its "@", and the part from the "@" on.
+LOCAL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+AT_DOMAIN_RE = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Four numbers joined by dots, not inside a longer run of digits and dots. Written
 # to start with a digit, so the regex engine skips to the next digit instead of
 # trying the lookbehind at every position (about 4 times faster): the first digit,
 # then "the character before it is no digit or dot", is (?<![\d.])\d.
 IPV4_RE = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\d)(?!\.\d)")
+# Every IPv4_RE match holds a dot followed by a digit: a text without one has no
+# address, and this search, which starts with a plain character, is fast.
+DOT_DIGIT_RE = re.compile(r"\.\d")
 TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".csv", ".txt", ".xsl", ".js")
 
 
@@ -42,12 +50,37 @@ def check_personal_data(output: Path, allowed_emails: tuple[str, ...] = ()) -> l
             text = path.read_text(encoding="utf-8", errors="replace")
         else:
             continue
-        emails = sorted({m for m in EMAIL_RE.findall(text) if m.lower() not in allowed})
-        ips = sorted(set(IPV4_RE.findall(text)))
+        emails = sorted({m for m in find_emails(text) if m.lower() not in allowed})
+        ips = sorted(set(IPV4_RE.findall(text))) if DOT_DIGIT_RE.search(text) else []
         where = path.relative_to(output)
         problems += [f"{where}: an e-mail address is published ({e})" for e in emails]
         problems += [f"{where}: an IP address is published ({ip})" for ip in ips]
     return problems
+
+
+def find_emails(text: str) -> list[str]:
+    """What ``EMAIL_RE.findall(text)`` returns, found from each "@" of ``text``.
+
+    An address ends its first part at an "@" (no "@" is among its characters), so the
+    leftmost address is at the first "@" after the last address found that has at
+    least one such character just before it and a domain just after it; it starts
+    where those characters start, but not inside the last address.
+    """
+    found = []
+    end = 0  # where the last address found ends: the next one starts here or later
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > end and text[start - 1] in LOCAL_CHARACTERS:
+            start -= 1
+        domain = AT_DOMAIN_RE.match(text, at) if start < at else None
+        if domain is None:
+            at = text.find("@", at + 1)
+            continue
+        end = domain.end()
+        found.append(text[start:end])
+        at = text.find("@", end)
+    return found
 
 
 def check_no_drafts(output: Path) -> list[str]:
@@ -56,7 +89,7 @@ def check_no_drafts(output: Path) -> list[str]:
     if (output / "drafts").exists():
         problems.append("drafts/: a production build must not contain drafts")
     for page in sorted(output.rglob("*.html")):
-        if 'class="draft-banner' in page.read_text(encoding="utf-8"):
+        if b'class="draft-banner' in page.read_bytes():
             problems.append(f"{page.relative_to(output)}: shows a preview banner")
     return problems
 

@@ -14,7 +14,6 @@ import re
 
 TAG_RE = re.compile(r"<[^>]*>")
 JSON_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
-SPACE_RE = re.compile(r"\s+")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?;:])\s+")
 # A block ends a sentence even without punctuation (a heading, a list item, a cell).
 BLOCK_END_RE = re.compile(r"</(?:p|h[1-6]|li|dt|dd|td|th|blockquote|div|pre|figcaption)>|<br\s*/?>",
@@ -31,7 +30,10 @@ def plain(text: str) -> str:
     text = text.replace('\\"', '"').replace("\\/", "/").replace("\\n", " ")
     for _ in range(2):  # feeds escape HTML that itself holds entities
         text = TAG_RE.sub(" ", html.unescape(text))
-    return SPACE_RE.sub(" ", straighten(text)).strip().casefold()
+    # Runs of white space as one space, none at the ends: what re.sub(r"\s+", " ", text)
+    # .strip() makes (str.split and the pattern's \s agree on every character), and
+    # about three times faster.
+    return " ".join(straighten(text).split()).casefold()
 
 
 def straighten(text: str) -> str:

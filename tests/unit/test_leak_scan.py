@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import random
+import re
 from pathlib import Path
 
+import markdown
 from feedgen.feed import FeedGenerator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from candor_common.textprint import TYPOGRAPHY, fingerprints, plain, straighten
+from candor_common.textprint import (
+    JSON_ESCAPE_RE,
+    TAG_RE,
+    TYPOGRAPHY,
+    fingerprints,
+    plain,
+    straighten,
+)
 from candor_tools.leak_scan import qa_fingerprints, scan_for_leaks
 
 SECRET = "We will close the Requena plant in March and move the team to Valencia."  # noqa: S105 - held-back text, not a password
@@ -88,6 +98,32 @@ def test_removed_q_and_a_entries_and_held_back_threads_are_fingerprinted(tmp_pat
     }
 
 
+def test_each_q_and_a_text_is_converted_on_its_own(tmp_path):
+    # One converter serves every text; nothing of one text (a link reference, a stashed
+    # HTML block) may change how the next is read: the same fingerprints as a new
+    # converter per text.
+    texts = ["[p]: https://example.com/plan\n\nThe plan for the storage site is on the intranet.",
+             "Read [the plan][p] before asking about the Requena plant again, please.",
+             "<div>\nA block of raw markup that the converter keeps aside for later.\n</div>",
+             "Is the converter keeping the markup of the previous question for later?",
+             "*Emphasis* and `code` in a question about the storage site, and [p].",
+             "The plan for the storage site is on the intranet."]
+    lines = ["questions:"]
+    for number, text in enumerate(texts):
+        status = "removed" if number % 2 else "pending"
+        lines += [f"  - id: q{number}", f"    status: {status}", "    text: |"]
+        lines += [f"      {line}" if line else "" for line in text.splitlines()]
+    qa = tmp_path / "qa"
+    qa.mkdir()
+    (qa / "town-hall.yml").write_text("\n".join(lines) + "\n")
+    public = set().union(*(fingerprints(markdown.markdown(t)) for t in texts[0::2]))
+    expected = {phrase: f"qa/town-hall.yml (removed entry q{number})"
+                for number in (1, 3, 5) for phrase in fingerprints(markdown.markdown(texts[number]))
+                if phrase not in public}
+    assert "read [the plan][p] before asking about the requena plant again, please." in expected
+    assert qa_fingerprints(qa, set()) == expected
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["plant", "close", "the", "we", "march", "team", "move"]),
                 min_size=0, max_size=40),
@@ -125,3 +161,23 @@ def test_typography_is_straightened_as_the_translation_table_would():
     for text in texts:
         assert straighten(text) == text.translate(table), text
     assert straighten(texts[0]) == "\"Quoted\" - and 'single'... \"guillemets\" here - done."
+
+
+def test_white_space_is_collapsed_as_the_pattern_would():
+    # plain() joins str.split()'s words; the pattern it replaced was \s+ then strip().
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert [chr(code) for code in range(0x110000) if re.match(r"\s", chr(code))] == spaces
+    rng = random.Random(9)  # noqa: S311 (test data)
+    alphabet = [*spaces, *"ab.<>&;", "é", "\u200b"]  # \u200b: not white space
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert plain(text) == plain_by_pattern(text), repr(text)
+
+
+def plain_by_pattern(text: str) -> str:
+    """plain() as it was, with the white-space pattern."""
+    text = JSON_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = text.replace('\\"', '"').replace("\\/", "/").replace("\\n", " ")
+    for _ in range(2):
+        text = TAG_RE.sub(" ", html.unescape(text))
+    return re.sub(r"\s+", " ", straighten(text)).strip().casefold()

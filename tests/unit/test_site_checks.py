@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from candor_tools.atomic import atomic_replace
-from candor_tools.site_checks import IPV4_RE, check_personal_data
+from candor_tools.site_checks import (
+    DOT_DIGIT_RE,
+    EMAIL_RE,
+    IPV4_RE,
+    check_personal_data,
+    find_emails,
+)
 
 
 def test_personal_data_scan_finds_emails_and_ips_but_allows_the_intake(tmp_path):
@@ -88,3 +94,28 @@ def test_the_ip_address_pattern_finds_what_the_plain_one_does():
         assert IPV4_RE.findall(text) == plain.findall(text), text
         found += len(plain.findall(text))
     assert found > 100  # the generated texts hold addresses, not only non-matches
+
+
+def test_emails_found_from_each_at_sign_are_what_the_pattern_finds():
+    rng = random.Random(5)  # noqa: S311 (test data)
+    texts = ["jo@mail.example", "a@b@c.d", "@b@c.d", "x@y.", "x@y.z.", "a.b@c.d@e.f",
+             "mailto:questions@co.example?subject=Q", "jo@mail.example,ana@x.example",
+             "é@x.example", "jo@x..example", "a@b.c@d.e.f", "<p>write to jo@mail.example</p>"]
+    texts += ["".join(rng.choice("ab.Z9_%+-@@ é\n.") for _ in range(rng.randint(0, 40)))
+              for _ in range(20000)]
+    found = 0
+    for text in texts:
+        assert find_emails(text) == EMAIL_RE.findall(text), text
+        found += len(EMAIL_RE.findall(text))
+    assert found > 300  # the generated texts hold addresses, not only non-matches
+
+
+def test_a_text_without_a_dot_before_a_digit_has_no_ip_address():
+    # check_personal_data looks for addresses only in texts with a dot before a digit.
+    rng = random.Random(7)  # noqa: S311 (test data)
+    texts = ["".join(rng.choice("0123456789.. a-٣") for _ in range(rng.randint(0, 30)))
+             for _ in range(20000)]
+    skipped = [text for text in texts if not DOT_DIGIT_RE.search(text)]
+    assert len(skipped) > 1000
+    assert all(not IPV4_RE.findall(text) for text in skipped)
+    assert any(IPV4_RE.findall(text) for text in texts)
