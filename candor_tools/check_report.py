@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,15 +39,19 @@ def review_build(output: Path, report_file: Path, settings: dict[str, Any]) -> R
     report = json.loads(report_file.read_text(encoding="utf-8"))
     review = Review()
     intake = tuple(re.findall(r"mailto:([^?]+)", str(settings.get("QA_DIGEST_ASK_URL", ""))))
-    review.problems += run_checks(output, str(settings.get("SITEURL", "")), intake)
     cache = settings.get("CACHE_PATH")
-    review.problems += check_html(output, cache=Path(cache) if cache else None)
     held = report.get("held_back", [])
-    secret = held_fingerprints(report)
-    qa_folder = Path(settings["PATH"]) / str(settings.get("QA_DIGEST_PATH", "qa"))
-    if qa_folder.is_dir():
-        secret.update(qa_fingerprints(qa_folder, {item["source"] for item in held}))
-    review.problems += scan_for_leaks(output, secret)
+    # The Nu checker runs in its own (Java) process: it checks the pages while this
+    # one runs the other checks, on the other core. Its problems are listed second.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        html = background.submit(check_html, output, cache=Path(cache) if cache else None)
+        site = run_checks(output, str(settings.get("SITEURL", "")), intake)
+        secret = held_fingerprints(report)
+        qa_folder = Path(settings["PATH"]) / str(settings.get("QA_DIGEST_PATH", "qa"))
+        if qa_folder.is_dir():
+            secret.update(qa_fingerprints(qa_folder, {item["source"] for item in held}))
+        leaks = scan_for_leaks(output, secret)
+        review.problems += site + html.result() + leaks
     review.warnings += overdue_warnings(report.get("overdue", {}))
     review.warnings += [f"{item['source']}: embargoed until {_when(item)}, but "
                         f"{' and '.join(r for r in item['reasons'] if r != 'embargoed')}: "
