@@ -7,9 +7,10 @@ for the comms team and do not.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,17 +42,20 @@ def review_build(output: Path, report_file: Path, settings: dict[str, Any]) -> R
     intake = tuple(re.findall(r"mailto:([^?]+)", str(settings.get("QA_DIGEST_ASK_URL", ""))))
     cache = settings.get("CACHE_PATH")
     held = report.get("held_back", [])
-    # The Nu checker runs in its own (Java) process: it checks the pages while this
-    # one runs the other checks, on the other core. Its problems are listed second.
-    with ThreadPoolExecutor(max_workers=1) as background:
+    # Three at once, on both cores: the site checks in a forked process (before any
+    # thread starts), the Nu checker (a Java process) from a thread, the leak scan
+    # here. The problems are listed in that order whatever finishes first.
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=fork) as other, \
+            ThreadPoolExecutor(max_workers=1) as background:
+        site = other.submit(run_checks, output, str(settings.get("SITEURL", "")), intake)
         html = background.submit(check_html, output, cache=Path(cache) if cache else None)
-        site = run_checks(output, str(settings.get("SITEURL", "")), intake)
         secret = held_fingerprints(report)
         qa_folder = Path(settings["PATH"]) / str(settings.get("QA_DIGEST_PATH", "qa"))
         if qa_folder.is_dir():
             secret.update(qa_fingerprints(qa_folder, {item["source"] for item in held}))
         leaks = scan_for_leaks(output, secret)
-        review.problems += site + html.result() + leaks
+        review.problems += site.result() + html.result() + leaks
     review.warnings += overdue_warnings(report.get("overdue", {}))
     review.warnings += [f"{item['source']}: embargoed until {_when(item)}, but "
                         f"{' and '.join(r for r in item['reasons'] if r != 'embargoed')}: "

@@ -1,16 +1,20 @@
-"""review_build: every check of `invoke check` on one built site, the Nu checker in the
-background while the others run, and the problems in a fixed order."""
+"""review_build: every check of `invoke check` on one built site, three at once (the
+site checks in a process of their own, the Nu checker from a thread, the leak scan),
+and the problems in a fixed order."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from candor_tools import check_report
+from candor_tools.site_checks import run_checks
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="needs a Java runtime")
 
@@ -18,7 +22,23 @@ HEAD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</tit
 SECRET = "We will close the Requena plant in March and move the team to Valencia."  # noqa: S105 - held-back text
 
 
-def test_the_nu_checker_runs_while_the_other_checks_do(tmp_path, monkeypatch):
+NOTES: dict[str, Path] = {}  # files the forked process and this one note their progress in
+
+
+def waiting_run_checks(*args, **kwargs):
+    """The site checks, run (in the forked process) once the leak scan has started here:
+    were the checks one after the other, it would start only later."""
+    started = NOTES["leak_scan_started"]
+    for _ in range(600):
+        if started.exists():
+            break
+        time.sleep(0.1)
+    NOTES["site_checks"].write_text(json.dumps({"pid": os.getpid(),
+                                                "waited": started.exists()}))
+    return run_checks(*args, **kwargs)
+
+
+def test_the_checks_run_at_once_and_report_in_a_fixed_order(tmp_path, monkeypatch):
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text(
@@ -31,22 +51,28 @@ def test_the_nu_checker_runs_while_the_other_checks_do(tmp_path, monkeypatch):
     settings = {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache"),
                 "SITEURL": "https://example.com"}
     checker_started = threading.Event()
+    leak_scan_started = NOTES["leak_scan_started"] = tmp_path / "leak-scan-started"
+    site_checks = NOTES["site_checks"] = tmp_path / "site-checks.json"
     waited: list[bool] = []
-    check_html, run_checks = check_report.check_html, check_report.run_checks
+    check_html, scan_for_leaks = check_report.check_html, check_report.scan_for_leaks
 
     def noting_check_html(*args, **kwargs):
         checker_started.set()
         return check_html(*args, **kwargs)
 
-    def waiting_run_checks(*args, **kwargs):
-        # Were the checks one after the other, the checker would start only later.
+    def waiting_scan_for_leaks(*args, **kwargs):
+        leak_scan_started.touch()
         waited.append(checker_started.wait(timeout=60))
-        return run_checks(*args, **kwargs)
+        return scan_for_leaks(*args, **kwargs)
 
     monkeypatch.setattr(check_report, "check_html", noting_check_html)
     monkeypatch.setattr(check_report, "run_checks", waiting_run_checks)
+    monkeypatch.setattr(check_report, "scan_for_leaks", waiting_scan_for_leaks)
     review = check_report.review_build(output, report, settings)
     assert waited == [True]
+    ran = json.loads(site_checks.read_text())
+    assert ran["pid"] != os.getpid()  # in a process of its own
+    assert ran["waited"]
     assert review.problems == [
         "index.html: an e-mail address is published (jo@mail.example)",
         "index.html:2: html: Duplicate ID “x”.",
