@@ -69,7 +69,9 @@ def check_html(output: Path, java: str = "java", cache: Path | None = None,
                                       [runtime, "-Xss1024k", "-jar", str(jar)], cache, run)
         except CheckerFailed as exc:
             return [f"html: the Nu HTML checker did not run: {exc}".rstrip()]
-    if cache is not None and None not in failed:
+    # Recorded only when every problem is on a page the checker was handed: a message
+    # about no page, or a name that is not one of them, leaves the record as it was.
+    if cache is not None and failed <= set(unchecked):
         write_passed(cache, {keys[page] for page in pages if page not in failed})
     return problems
 
@@ -82,8 +84,9 @@ def _check(output: Path, pages: list[str], command: list[str], cache: Path | Non
            run: Run) -> tuple[list[str], set[str | None]]:
     """Run the checker on ``pages`` (relative paths); return its problems and the pages
     they are on (None for a message about no page)."""
-    scratch_parent = cache if cache is not None and cache.is_dir() else None
-    with tempfile.TemporaryDirectory(prefix="candor-vnu-", dir=scratch_parent) as scratch:
+    if cache is not None:  # the scratch folder goes there: hard links need the same disk
+        cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="candor-vnu-", dir=cache) as scratch:
         root = Path(scratch) / "site"
         link_pages(output, root, pages)
         done = run([*command, *OPTIONS, str(root)], capture_output=True, text=True,

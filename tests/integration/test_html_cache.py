@@ -36,7 +36,10 @@ class Checker:
         done = subprocess.run(command, check=check, **kwargs)
         if self.extra_messages:
             report = json.loads(done.stderr or done.stdout)
-            report["messages"] += self.extra_messages
+            report["messages"] += [{key: str(value).replace("{root}", command[-1])
+                                    if key == "url" else value
+                                    for key, value in message.items()}
+                                   for message in self.extra_messages]
             done.stderr = json.dumps(report)
         return done
 
@@ -114,11 +117,20 @@ def test_a_damaged_record_or_another_checker_checks_everything(site, tmp_path):
     assert checker.runs[-1] == everything
 
 
-def test_a_message_about_no_page_leaves_the_record_as_it_was(site, tmp_path):
+@pytest.mark.parametrize(("message", "shown"), [
+    ({"type": "non-document-error", "message": "Something failed."},
+     "(no page):0: html: Something failed."),
+    ({"type": "error", "url": "file:/elsewhere/x.html", "lastLine": 1, "message": "Odd."},
+     "file:/elsewhere/x.html:1: html: Odd."),
+    ({"type": "error", "url": "file:{root}/ghost.html", "lastLine": 2, "message": "Odd."},
+     "ghost.html:2: html: Odd."),
+])
+def test_a_message_about_no_page_handed_over_leaves_the_record_as_it_was(site, tmp_path,
+                                                                          message, shown):
     cache, checker = tmp_path / "cache", Checker()
-    checker.extra_messages = [{"type": "non-document-error", "message": "Something failed."}]
+    checker.extra_messages = [message]
     problems = check_html(site, cache=cache, run=checker)
-    assert "(no page):0: html: Something failed." in problems
+    assert shown in problems
     assert not (cache / CACHE_NAME).exists()
 
 
