@@ -169,6 +169,8 @@ def write_passed(cache: Path, keys: set[str]) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     text = json.dumps({"format": CACHE_FORMAT, "checker": CHECKER, "passed": sorted(keys)},
                       separators=(",", ":"))
-    temporary = cache / f"{CACHE_NAME}.tmp"
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(cache / CACHE_NAME)
+    # A temporary file of its own, so two checks at once each replace the record whole.
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache, prefix=CACHE_NAME,
+                                     suffix=".tmp", delete=False) as temporary:
+        temporary.write(text)
+    Path(temporary.name).replace(cache / CACHE_NAME)
