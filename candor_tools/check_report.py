@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from candor_tools.html_check import check_html
+from candor_tools.html_check import CACHE_NAME, HtmlReport, validate_html
 from candor_tools.leak_scan import held_fingerprints, qa_fingerprints, scan_for_leaks
 from candor_tools.site_checks import run_checks
 
@@ -49,13 +49,16 @@ def review_build(output: Path, report_file: Path, settings: dict[str, Any]) -> R
     with ProcessPoolExecutor(max_workers=1, mp_context=fork) as other, \
             ThreadPoolExecutor(max_workers=1) as background:
         site = other.submit(run_checks, output, str(settings.get("SITEURL", "")), intake)
-        html = background.submit(check_html, output, cache=Path(cache) if cache else None)
+        html = background.submit(validate_html, output, cache=Path(cache) if cache else None)
         secret = held_fingerprints(report)
         qa_folder = Path(settings["PATH"]) / str(settings.get("QA_DIGEST_PATH", "qa"))
         if qa_folder.is_dir():
             secret.update(qa_fingerprints(qa_folder, {item["source"] for item in held}))
         leaks = scan_for_leaks(output, secret)
-        review.problems += site.result() + html.result() + leaks
+        checked = html.result()
+        review.problems += site.result() + checked.problems + leaks
+    if cache:
+        review.notes += html_notes(checked, Path(cache) / CACHE_NAME)
     review.warnings += overdue_warnings(report.get("overdue", {}))
     review.warnings += [f"{item['source']}: embargoed until {_when(item)}, but "
                         f"{' and '.join(r for r in item['reasons'] if r != 'embargoed')}: "
@@ -69,6 +72,17 @@ def review_build(output: Path, report_file: Path, settings: dict[str, Any]) -> R
 
 def _when(item: dict[str, Any]) -> str:
     return f"{datetime.fromisoformat(item['embargoed_until']):%Y-%m-%d %H:%M %Z}".strip()
+
+
+def html_notes(checked: HtmlReport, record: Path) -> list[str]:
+    """Say how many pages the Nu checker read, when it left some alone (``record``: the
+    file that says which pages passed it)."""
+    if checked.checked >= checked.pages:
+        return []
+    kept = checked.pages - checked.checked
+    return [(f"html: the Nu checker read {checked.checked:,} of {checked.pages:,} pages; "
+             f"the other {kept:,} passed it before with the same bytes ({record}; delete "
+             "it to have every page read)")]
 
 
 def overdue_warnings(overdue: dict[str, list[dict[str, str]]]) -> list[str]:

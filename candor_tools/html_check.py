@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -39,9 +40,27 @@ CHECKER = f"vnu {VERSION} {' '.join(OPTIONS)}"
 Run = Callable[..., Any]
 
 
+@dataclass(frozen=True)
+class HtmlReport:
+    """What one run of the HTML check found: the problems, the pages under the output
+    the checker reads, and how many of them it was handed this time (the others
+    passed it before with the same bytes)."""
+
+    problems: list[str]
+    pages: int
+    checked: int
+
+
 def check_html(output: Path, java: str = "java", cache: Path | None = None,
                run: Run = subprocess.run) -> list[str]:
-    """Return one problem per HTML error the Nu checker finds under ``output``.
+    """Return one problem per HTML error the Nu checker finds under ``output``
+    (``validate_html``'s problems)."""
+    return validate_html(output, java, cache, run).problems
+
+
+def validate_html(output: Path, java: str = "java", cache: Path | None = None,
+                  run: Run = subprocess.run) -> HtmlReport:
+    """Check the pages under ``output`` with the Nu checker; one problem per error.
 
     ``java`` is the Java runtime to use: a name looked up on PATH, or a path.
     ``cache`` is a folder where the pages found valid are remembered (none: every
@@ -49,11 +68,12 @@ def check_html(output: Path, java: str = "java", cache: Path | None = None,
     """
     runtime = shutil.which(java)
     if runtime is None:
-        return [("html: the Nu HTML checker needs Java, and `java` is not on PATH. Install a "
-                 "Java runtime (Debian: apt install default-jre-headless).")]
+        return HtmlReport([("html: the Nu HTML checker needs Java, and `java` is not on "
+                            "PATH. Install a Java runtime (Debian: apt install "
+                            "default-jre-headless).")], 0, 0)
     pages = html_pages(output)
     if not pages:
-        return []
+        return HtmlReport([], 0, 0)
     keys = {page: page_key(output / page) for page in pages}
     passed = read_passed(cache)
     unchecked = [page for page in pages if keys[page] not in passed]
@@ -63,17 +83,18 @@ def check_html(output: Path, java: str = "java", cache: Path | None = None,
         try:
             jar = ensure_vnu()
         except VnuUnavailable as exc:
-            return [f"html: {exc}"]
+            return HtmlReport([f"html: {exc}"], len(pages), 0)
         try:
             problems, failed = _check(output, unchecked,
                                       [runtime, "-Xss1024k", "-jar", str(jar)], cache, run)
         except CheckerFailed as exc:
-            return [f"html: the Nu HTML checker did not run: {exc}".rstrip()]
+            return HtmlReport([f"html: the Nu HTML checker did not run: {exc}".rstrip()],
+                              len(pages), 0)
     # Recorded only when every problem is on a page the checker was handed: a message
     # about no page, or a name that is not one of them, leaves the record as it was.
     if cache is not None and failed <= set(unchecked):
         write_passed(cache, {keys[page] for page in pages if page not in failed})
-    return problems
+    return HtmlReport(problems, len(pages), len(unchecked))
 
 
 class CheckerFailed(RuntimeError):

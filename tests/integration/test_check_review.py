@@ -54,18 +54,18 @@ def test_the_checks_run_at_once_and_report_in_a_fixed_order(tmp_path, monkeypatc
     leak_scan_started = NOTES["leak_scan_started"] = tmp_path / "leak-scan-started"
     site_checks = NOTES["site_checks"] = tmp_path / "site-checks.json"
     waited: list[bool] = []
-    check_html, scan_for_leaks = check_report.check_html, check_report.scan_for_leaks
+    validate_html, scan_for_leaks = check_report.validate_html, check_report.scan_for_leaks
 
-    def noting_check_html(*args, **kwargs):
+    def noting_validate_html(*args, **kwargs):
         checker_started.set()
-        return check_html(*args, **kwargs)
+        return validate_html(*args, **kwargs)
 
     def waiting_scan_for_leaks(*args, **kwargs):
         leak_scan_started.touch()
         waited.append(checker_started.wait(timeout=60))
         return scan_for_leaks(*args, **kwargs)
 
-    monkeypatch.setattr(check_report, "check_html", noting_check_html)
+    monkeypatch.setattr(check_report, "validate_html", noting_validate_html)
     monkeypatch.setattr(check_report, "run_checks", waiting_run_checks)
     monkeypatch.setattr(check_report, "scan_for_leaks", waiting_scan_for_leaks)
     review = check_report.review_build(output, report, settings)
@@ -78,4 +78,22 @@ def test_the_checks_run_at_once_and_report_in_a_fixed_order(tmp_path, monkeypatc
         "index.html:2: html: Duplicate ID “x”.",
         "index.html: publishes text of posts/plant.md (draft)",
     ]
-    assert Path(settings["CACHE_PATH"], "candor-html-valid.json").is_file()
+    assert not any(note.startswith("html:") for note in review.notes)
+
+
+def test_the_report_says_how_many_pages_the_nu_checker_read(tmp_path):
+    output = tmp_path / "output"
+    (output / "posts").mkdir(parents=True)
+    for name in ("index.html", "posts/a.html", "posts/b.html"):
+        (output / name).write_text(f"{HEAD}<body><main><p>{name}</p></main></body></html>")
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"held_back": []}))
+    settings = {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")}
+    first = check_report.review_build(output, report, settings)
+    assert not any(note.startswith("html:") for note in first.notes)  # every page read
+    (output / "posts" / "b.html").write_text(f"{HEAD}<body><main><p>New.</p></main></body></html>")
+    second = check_report.review_build(output, report, settings)
+    record = tmp_path / "cache" / "candor-html-valid.json"
+    assert second.problems == []
+    assert (f"html: the Nu checker read 1 of 3 pages; the other 2 passed it before with the "
+            f"same bytes ({record}; delete it to have every page read)") in second.notes
