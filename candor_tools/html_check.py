@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from candor_common.statefile import read_state, write_state
 from candor_tools.vnu import VERSION, VnuUnavailable, ensure_vnu
 
 # Folders of the output that are not pages of ours: Pagefind's bundle.
@@ -174,24 +175,15 @@ def link_pages(output: Path, root: Path, pages: Iterable[str]) -> None:
 def read_passed(cache: Path | None) -> set[str]:
     """The keys of the pages this checker, with these options, passed (none if the
     record is missing, damaged, or of another checker)."""
-    if cache is None:
+    record = read_state(cache / CACHE_NAME) if cache is not None else None
+    if (record is None or record.get("format") != CACHE_FORMAT
+            or record.get("checker") != CHECKER or not isinstance(record.get("passed"), list)):
         return set()
-    try:
-        record = json.loads((cache / CACHE_NAME).read_text(encoding="utf-8"))
-        if record.get("format") != CACHE_FORMAT or record.get("checker") != CHECKER:
-            return set()
-        return {key for key in record["passed"] if isinstance(key, str)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return set()
+    return {key for key in record["passed"] if isinstance(key, str)}
 
 
 def write_passed(cache: Path, keys: set[str]) -> None:
-    """Record ``keys`` (the pages of this build found valid) in place of the old record."""
-    cache.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"format": CACHE_FORMAT, "checker": CHECKER, "passed": sorted(keys)},
-                      separators=(",", ":"))
-    # A temporary file of its own, so two checks at once each replace the record whole.
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache, prefix=CACHE_NAME,
-                                     suffix=".tmp", delete=False) as temporary:
-        temporary.write(text)
-    Path(temporary.name).replace(cache / CACHE_NAME)
+    """Record ``keys`` (the pages of this build found valid) in place of the old record,
+    in one step (``write_state``: two checks at once each leave a whole record)."""
+    write_state(cache / CACHE_NAME,
+                {"format": CACHE_FORMAT, "checker": CHECKER, "passed": sorted(keys)})
