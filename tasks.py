@@ -43,21 +43,27 @@ def build(c):
     _pelican(c, str(ROOT / "pelicanconf.py"), search=True)
 
 
-def index_for_search(c, output: Path, lang: str, cache: Path | None = None,
-                     reuse: Path | None = None) -> None:
+def index_for_search(c, output: Path, lang: str, *, cache: Path | None = None,
+                     reuse: Path | None = None, settings: dict | None = None) -> None:
     """Index the built site with Pagefind into output/pagefind/ (posts and answers only).
 
     Templates mark what is indexed (data-pagefind-body): published posts and
     answered questions, never drafts, hidden or embargoed posts. With ``cache``,
     an index whose pages did not change is left as it is; with ``reuse``, another
-    folder's index of the same pages is taken (candor_tools.search_index).
+    folder's index of the same pages is taken; a big site's index is made in parts
+    of SEARCH_INDEX_PART_PAGES from ``settings`` (candor_tools.search_index).
     """
-    from candor_tools.search_index import KEPT_MESSAGE, index_site
+    from candor_tools.search_index import index_site
+    from candor_tools.search_parts import SearchSettingError, part_pages
 
-    made = index_site(output, lang, cache, lambda command: c.run(
-        shlex.join(command), pty=False, in_stream=False), reuse=reuse)
-    if not made:
-        print(KEPT_MESSAGE)
+    try:
+        per_part = part_pages(settings or {}, "pelicanconf.py or publishconf.py")
+    except SearchSettingError as error:
+        sys.exit(str(error))
+    indexed = index_site(output, lang, cache, lambda command: c.run(
+        shlex.join(command), pty=False, in_stream=False), reuse=reuse, part_pages=per_part)
+    if indexed.message():
+        print(indexed.message())
 
 
 @task
@@ -74,9 +80,10 @@ def serve(c, port=PORT):
     """Preview on http://127.0.0.1:8000: a saved post's page reloads at once, the rest follows."""
     from candor_tools.preview.app import run  # imported here: only this task needs it
 
-    lang = _core_settings("pelicanconf.py")["DEFAULT_LANG"]
+    settings = _core_settings("pelicanconf.py")
     run(ROOT / "pelicanconf.py", output=OUTPUT, host=HOST, port=int(port),
-        index=lambda folder: index_for_search(c, folder, lang, reuse=OUTPUT))
+        index=lambda folder: index_for_search(c, folder, settings["DEFAULT_LANG"],
+                                              reuse=OUTPUT, settings=settings))
 
 
 def _serve_static(root: Path, port: int) -> None:
@@ -172,7 +179,7 @@ def check(c):
                               strict=True, warn=True)
             if result.failed:
                 sys.exit("check: the production build failed; output-check/ is unchanged.")
-            index_for_search(c, folder, settings["DEFAULT_LANG"])
+            index_for_search(c, folder, settings["DEFAULT_LANG"], settings=settings)
             review = review_build(folder, report, settings)
         for line in review.lines():
             print(f"check: {line}")

@@ -21,7 +21,8 @@ from typing import Any
 import pelican
 from pelican import signals
 
-from candor_tools.search_index import KEPT_MESSAGE, index_site
+from candor_tools.search_index import index_site
+from candor_tools.search_parts import SearchSettingError, part_pages
 
 
 class Counter(logging.Handler):
@@ -60,23 +61,36 @@ def main(argv: list[str]) -> int:
               "must be clean.", file=sys.stderr)
         return 1
     if search and built:
-        return index_for_search(built)
+        return index_for_search(built, settings_name(args))
     return 0
 
 
-def index_for_search(settings: dict[str, Any]) -> int:
-    """Index the site the build wrote (``settings``: the build's); return the exit status."""
+def settings_name(args: list[str]) -> str:
+    """The settings file Pelican was given (``-s``), to name it in messages."""
+    for option in ("-s", "--settings"):
+        if option in args[:-1]:
+            return args[args.index(option) + 1]
+    return "the settings"
+
+
+def index_for_search(settings: dict[str, Any], source: str = "the settings") -> int:
+    """Index the site the build wrote (``settings``: the build's, from ``source``);
+    return the exit status."""
     try:
-        made = index_site(Path(settings["OUTPUT_PATH"]), settings["DEFAULT_LANG"],
-                          Path(settings["CACHE_PATH"]),
-                          lambda command: subprocess.run(command, check=True))  # noqa: S603 - Pagefind, no shell
+        indexed = index_site(Path(settings["OUTPUT_PATH"]), settings["DEFAULT_LANG"],
+                             Path(settings["CACHE_PATH"]),
+                             lambda command: subprocess.run(command, check=True),  # noqa: S603 - Pagefind, no shell
+                             part_pages=part_pages(settings, source))
+    except SearchSettingError as error:
+        print(error, file=sys.stderr)
+        return 1
     except subprocess.CalledProcessError as failed:
         print(f"search: Pagefind stopped with exit status {failed.returncode}; the site has "
               "no search index. Run the build again; if it fails again, report the lines "
               "above.", file=sys.stderr)
         return 1
-    if not made:
-        print(KEPT_MESSAGE)
+    if indexed.message():
+        print(indexed.message())
     return 0
 
 

@@ -14,23 +14,41 @@ folders that hold pages it indexes (``pages_glob``). A folder built anew has no
 bundle: the preview's takes the bundle of the folder it replaces when that one
 indexes the same pages (``reuse``: a saved draft changes none of them);
 `invoke check`'s is always indexed.
+
+A site with more indexed pages than ``SEARCH_INDEX_PART_PAGES`` (4,000) has its
+index made in parts, one Pagefind run each, merged by the search page
+(``search_parts``): Pagefind's memory is bounded by a part's, and after an edit
+only the parts whose pages changed are made again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
+
+from candor_tools.search_parts import (
+    PART_PAGES,
+    PARTS_FILE,
+    clear_part,
+    link_or_copy,
+    linked_site,
+    part_count,
+    part_folder,
+    part_of,
+    parts_text,
+    trim_merged,
+)
 
 BUNDLE = "pagefind"
 # Where a page says "index this part" (an HTML attribute: any case).
@@ -43,7 +61,7 @@ UNUSED = ("*-ui.*", "pagefind-highlight.js")
 # Characters a folder's name cannot have in a --glob without quoting (pages_glob).
 GLOB_SPECIAL = frozenset("{}[]*?,\\!")
 # What the cache file holds (its "format"): a file of another format is not read.
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 # What is kept of each page: size, modification and change times (ns), inode, whether
 # it is marked, the digest of its bytes.
 ENTRY_LENGTH = 6
@@ -53,55 +71,120 @@ ENTRY_LENGTH = 6
 RACY_NS = 2_000_000_000
 
 
-def pagefind_command(output: Path, lang: str, glob: str | None = None) -> list[str]:
+def pagefind_command(output: Path, lang: str, glob: str | None = None,
+                     bundle: Path | None = None) -> list[str]:
     """Return the command that indexes ``output`` (the language forced to ``lang``).
 
     Pagefind's own executable is run directly (``python -m pagefind`` only looks it up
     and replaces itself with it). ``glob``: the pages to read (``pages_glob``).
+    ``bundle``: where to write the bundle (Pagefind's own default: ``output/pagefind``).
     """
     executable = get_executable()
     command = ([str(executable)] if executable is not None
                else [sys.executable, "-m", "pagefind"])  # which says what is missing
     command += ["--site", str(output), "--force-language", lang, "--quiet"]
+    if bundle is not None:
+        command += ["--output-path", str(bundle)]
     return command + (["--glob", glob] if glob else [])
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """What ``index_site`` did: how many parts the index has, how many it made."""
+
+    parts: int
+    made: int
+
+    def __bool__(self) -> bool:
+        """True if Pagefind made any part of the index."""
+        return self.made > 0
+
+    def message(self) -> str | None:
+        """What the build says about it, if anything."""
+        if not self.made:
+            return KEPT_MESSAGE
+        if self.made < self.parts:
+            return (f"search: {self.made} of the index's {self.parts} parts made again; "
+                    "the others' pages did not change.")
+        return None
+
+
 def index_site(output: Path, lang: str, cache: Path | None,
-               run: Callable[[list[str]], object], *, reuse: Path | None = None) -> bool:
-    """Index ``output`` with Pagefind (``run`` runs the command); False if no index was
-    made: its bundle was already the index of these pages and was left alone, or
-    ``reuse``'s was, and was linked in.
+               run: Callable[[list[str]], object], *, reuse: Path | None = None,
+               part_pages: int = PART_PAGES) -> Indexed:
+    """Index ``output`` with Pagefind (``run`` runs each command); say how many parts of
+    the index were made (none if its bundle was already the index of these pages and
+    was left alone, or ``reuse``'s was, and was linked in).
 
     ``cache``: where the digest of the indexed pages is kept (None: always index),
     with what each page was when it was last read (``Pages``).
     ``reuse``: another built folder (the one the preview serves now), whose bundle
     is taken when it indexes the same pages (a saved draft changes none of them).
+    ``part_pages``: above this many indexed pages, the index is made in parts
+    (``search_parts``); only the parts whose pages changed are made again.
     """
     bundle = output / BUNDLE
     state_file = None
     known: dict[str, list[Any]] = {}
-    stamp_before = None
+    before: list[str] = []
     if cache is not None:
         folder = hashlib.blake2b(str(output.resolve()).encode(), digest_size=6).hexdigest()
         state_file = cache / f"{STAMP_PREFIX}{folder}.json"
-        stamp_before, known = _read_state(state_file)
-    pages = Pages(output, lang, known)
+        before, known = _read_state(state_file)
+    pages = Pages(output, lang, known, part_pages)
+    count = len(pages.part_stamps)
+    stale = [part for part, stamp in enumerate(pages.part_stamps)
+             if len(before) != count or before[part] != stamp
+             or not _has_part(bundle, part, count)]
     if state_file is not None:
-        if (bundle / "pagefind.js").is_file() and stamp_before == pages.stamp:
+        if not stale:
             if pages.seen != known:  # pages written since, or now old enough to trust
-                _write_state(state_file, pages.stamp, pages.seen)
-            return False
+                _write_state(state_file, pages.part_stamps, pages.seen)
+            return Indexed(count, 0)
         state_file.unlink(missing_ok=True)  # the bundle about to be made is not that one
-    shutil.rmtree(bundle, ignore_errors=True)
-    made = not _reused(reuse, bundle, lang, pages.stamp)
-    if made:
+    else:
+        stale = list(range(count))
+    if len(stale) == count:
+        shutil.rmtree(bundle, ignore_errors=True)
+    if len(stale) == count and _reused(reuse, bundle, lang, pages.stamp, part_pages):
+        made = 0
+    elif count == 1:
         run(pagefind_command(output, lang, pages_glob(pages.marked)))
-        for pattern in UNUSED:
-            for unused in bundle.glob(pattern):
-                unused.unlink()
+        made = 1
+    else:
+        for part in stale:
+            _make_part(output, part, pages.part_names[part], lang=lang, run=run,
+                       near=cache if cache is not None else output.parent)
+        made = len(stale)
+    for pattern in UNUSED:
+        for unused in bundle.glob(pattern):
+            unused.unlink()
+    listing = bundle / PARTS_FILE
+    if made and not (listing.is_file() and listing.read_text("utf-8") == parts_text(count)):
+        listing.write_text(parts_text(count), encoding="utf-8")
     if state_file is not None:
-        _write_state(state_file, pages.stamp, pages.seen)
-    return made
+        _write_state(state_file, pages.part_stamps, pages.seen)
+    return Indexed(count, made)
+
+
+def _make_part(output: Path, part: int, names: list[str], *, lang: str,
+               run: Callable[[list[str]], object], near: Path) -> None:
+    """Make one part of the index: Pagefind over a scratch site of that part's pages."""
+    bundle = output / BUNDLE
+    clear_part(bundle, part)
+    folder = part_folder(bundle, part)
+    with linked_site(output, names, near) as site:
+        run(pagefind_command(site, lang, bundle=folder))
+    if part:
+        trim_merged(folder)
+
+
+def _has_part(bundle: Path, part: int, count: int) -> bool:
+    """Whether part ``part`` of ``count`` is in place (a failed run removed its record)."""
+    if not (bundle / "pagefind.js").is_file() or not (bundle / PARTS_FILE).is_file():
+        return False
+    return (part_folder(bundle, part) / "pagefind-entry.json").is_file() if count > 1 \
+        else True
 
 
 def pages_glob(marked: list[str]) -> str | None:
@@ -118,28 +201,24 @@ def pages_glob(marked: list[str]) -> str | None:
                           for top in tops) + "}"
 
 
-def _reused(reuse: Path | None, bundle: Path, lang: str, stamp: str) -> bool:
+def _reused(reuse: Path | None, bundle: Path, lang: str, stamp: str, part_pages: int
+            ) -> bool:
     """Link ``reuse``'s bundle in as ``bundle`` if it indexes the pages ``stamp`` digests:
-    made by this Pagefind, in ``lang`` (its manifest says), from the same pages."""
-    if reuse is None or not (reuse / BUNDLE / "pagefind.js").is_file():
+    made by this Pagefind, in ``lang`` (its manifest says), from the same pages, in the
+    same parts."""
+    if reuse is None or not all((reuse / BUNDLE / name).is_file()
+                                for name in ("pagefind.js", PARTS_FILE)):
         return False
     try:
         entry = json.loads((reuse / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
         made_as = (entry["version"], sorted(entry["languages"]))
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    if made_as != (_pagefind_version(), [lang]) or Pages(reuse, lang).stamp != stamp:
+    if (made_as != (_pagefind_version(), [lang])
+            or Pages(reuse, lang, part_pages=part_pages).stamp != stamp):
         return False
-    shutil.copytree(reuse / BUNDLE, bundle, copy_function=_link_or_copy)
+    shutil.copytree(reuse / BUNDLE, bundle, copy_function=link_or_copy)
     return True
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    """Hard-link ``source`` as ``target`` (no bytes copied), or copy it across devices."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 class Pages:
@@ -154,14 +233,19 @@ class Pages:
     ``known``: what the last digest saw of each page (``seen``): a page whose size,
     times and inode are those it had then is not read again (the writer leaves an
     unchanged page alone, so after a rebuild only the pages it wrote are read).
+
+    The indexed pages are split into parts of about ``part_pages`` (``search_parts``):
+    ``part_names`` and ``part_stamps`` hold each part's pages and digest, ``stamp``
+    the digest of them all.
     """
 
-    def __init__(self, output: Path, lang: str, known: dict[str, list[Any]] | None = None
-                 ) -> None:
+    def __init__(self, output: Path, lang: str, known: dict[str, list[Any]] | None = None,
+                 part_pages: int = PART_PAGES) -> None:
         known = known or {}
         self.seen: dict[str, list[Any]] = {}
         self.marked: list[str] = []
-        every, marked = _Digest(), _Digest()
+        every: list[tuple[str, str]] = []
+        marked: list[tuple[str, str]] = []
         names = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html")
                        if path.is_file())
         trusted_before = time.time_ns() - RACY_NS
@@ -177,14 +261,27 @@ class Pages:
                          hashlib.blake2b(data, digest_size=16).hexdigest()]
             if status.st_ctime_ns < trusted_before:
                 self.seen[name] = entry
-            every.add(name, entry[5])
+            every.append((name, entry[5]))
             if entry[4]:
-                marked.add(name, entry[5])
+                marked.append((name, entry[5]))
                 self.marked.append(name)
-        indexed = marked if marked.pages else every
-        self.stamp = hashlib.blake2b(
-            f"{_pagefind_version()}\0{lang}\0{indexed.hexdigest()}".encode(),
-            digest_size=16).hexdigest()
+        indexed = marked or every
+        count = part_count(len(indexed), part_pages)
+        while True:  # Pagefind makes no bundle of no page: fewer parts if one is empty
+            self.part_names: list[list[str]] = [[] for _ in range(count)]
+            for name, _digest in indexed:
+                self.part_names[part_of(name, count)].append(name)
+            if count == 1 or all(self.part_names):
+                break
+            count //= 2
+        digests = [_Digest() for _ in range(count)]
+        for name, digest in indexed:
+            digests[part_of(name, count)].add(name, digest)
+        self.part_stamps = [hashlib.blake2b(
+            f"{_pagefind_version()}\0{lang}\0{count}\0{part}\0{digest.hexdigest()}".encode(),
+            digest_size=16).hexdigest() for part, digest in enumerate(digests)]
+        self.stamp = hashlib.blake2b("\0".join(self.part_stamps).encode(),
+                                     digest_size=16).hexdigest()
 
 
 def read_page(path: Path) -> bytes:
@@ -208,23 +305,23 @@ class _Digest:
         return self._digest.hexdigest()
 
 
-def _read_state(path: Path) -> tuple[str | None, dict[str, list[Any]]]:
-    """The stamp of the bundle in place and what was seen of each page (none if the file
-    is missing, unreadable, or not one this code wrote)."""
+def _read_state(path: Path) -> tuple[list[str], dict[str, list[Any]]]:
+    """The stamps of the parts of the bundle in place and what was seen of each page
+    (none if the file is missing, unreadable, or not one this code wrote)."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
         if state.get("format") != STATE_FORMAT:
-            return None, {}
+            return [], {}
         pages = {str(name): entry for name, entry in state["pages"].items()
                  if isinstance(entry, list) and len(entry) == ENTRY_LENGTH}
-        return str(state["stamp"]), pages
+        return [str(stamp) for stamp in state["parts"]], pages
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None, {}
+        return [], {}
 
 
-def _write_state(path: Path, stamp: str, seen: dict[str, list[Any]]) -> None:
+def _write_state(path: Path, stamps: list[str], seen: dict[str, list[Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"format": STATE_FORMAT, "stamp": stamp, "pages": seen},
+    text = json.dumps({"format": STATE_FORMAT, "parts": stamps, "pages": seen},
                       separators=(",", ":"))
     temporary = path.with_suffix(".tmp")
     temporary.write_text(text, encoding="utf-8")

@@ -102,3 +102,13 @@ def search_site(served: Any, tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("browser-search")
     server.root = build_search_site(root / "site", root / "output", server.url)
     return Site(root / "output", server)
+
+
+@pytest.fixture(scope="session")
+def parted_search_site(served: Any, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The search fixture again, its index made in parts of two pages (a town hall's
+    index is made in parts: candor_tools.search_parts)."""
+    server = served()
+    root = tmp_path_factory.mktemp("browser-search-parts")
+    server.root = build_search_site(root / "site", root / "output", server.url, part_pages=2)
+    return Site(root / "output", server)

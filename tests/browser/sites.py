@@ -35,9 +35,11 @@ def production(url: str) -> dict[str, Any]:
             "PUBLISHING_PREVIEW": False, "DELETE_OUTPUT_DIRECTORY": True}
 
 
-def index(output: Path) -> None:
-    """Build the Pagefind index the way `invoke build` does."""
-    index_for_search(Context(), output, "en")
+def index(output: Path, part_pages: int | None = None) -> None:
+    """Build the Pagefind index the way `invoke build` does (``part_pages``: in parts of
+    that many pages, SEARCH_INDEX_PART_PAGES)."""
+    settings = {} if part_pages is None else {"SEARCH_INDEX_PART_PAGES": part_pages}
+    index_for_search(Context(), output, "en", settings=settings)
 
 
 def build_sample(output: Path, url: str) -> Path:
@@ -82,15 +84,17 @@ def search_fixture(root: Path) -> Path:
     return site
 
 
-def build_search_site(root: Path, output: Path, url: str, *, preview: bool = False) -> Path:
-    """Build the search fixture (production, or the local preview with drafts), indexed."""
+def build_search_site(root: Path, output: Path, url: str, *, preview: bool = False,
+                      part_pages: int | None = None) -> Path:
+    """Build the search fixture (production, or the local preview with drafts), indexed
+    (in parts of ``part_pages`` pages, if given)."""
     site = root if (root / "pelicanconf.py").exists() else search_fixture(root)
     overrides = {**production(url), **FAVICON}
     if preview:
         overrides["PUBLISHING_PREVIEW"] = True
     build_site(site / "pelicanconf.py", output, **overrides)
     reset_pelican_state()
-    index(output)
+    index(output, part_pages)
     return output
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from invoke import Context
 
 import tasks
 from candor_tools.check_report import Review
+from candor_tools.search_index import Pages
 from tests.browser.sites import CANARIES, build_search_site, index_text, search_fixture
 from tests.browser.support import FIGURES, Site, Tab, browse
 from tests.browser.test_pages import axe_violations, keyboard_missed
@@ -107,6 +109,54 @@ def test_a_search_link_opens_with_its_results_and_the_page_stays_accessible(brow
         assert tab.take_problems() == []
 
 
+def found(tab: Tab) -> list[str]:
+    """The addresses of the results shown, in order."""
+    return tab.page.locator(".search-result__title a").evaluate_all(
+        "links => links.map(link => new URL(link.href).pathname)")
+
+
+def test_an_index_made_in_parts_finds_what_one_index_finds(browser, search_site: Site,
+                                                           parted_search_site: Site):
+    """A town hall's index comes in parts the search page merges: the same filters and
+    the same results, from every part. A word that some parts lack also brings those
+    parts' weaker matches, after the others (Pagefind matches the longest prefix of a
+    word an index does have): the documented price of parts."""
+    listed = json.loads((parted_search_site.output / "pagefind" / "parts.json").read_text())
+    parts = Pages(parted_search_site.output, "en", part_pages=2).part_names
+    assert len(listed["parts"]) == len(parts) - 1 >= 3
+    part_of_page = {"/" + name.removesuffix("index.html"): number
+                    for number, names in enumerate(parts) for name in names}
+    seen: list[dict[str, Any]] = []
+    for site in (search_site, parted_search_site):
+        with search_page(browser, site) as tab:
+            answers: dict[str, Any] = {
+                key: tab.page.locator(f"#search-filter-{key} option").all_inner_texts()
+                for key in ("kind", "author", "language", "status")}
+            for query in ("margins", "tariffs", "battery"):
+                search(tab, query)
+                answers[query] = found(tab)
+            tab.page.fill("#search-query", "")
+            choose(tab, "kind", "Question and answer")
+            answers["every question"] = sorted(found(tab))
+            choose(tab, "kind", "")
+            answers["in Spanish"] = choose(tab, "language", "Español")
+            assert tab.take_problems() == []
+        seen.append(answers)
+    one, merged = seen
+    for query in ("margins", "tariffs", "battery"):
+        assert one[query], query
+        # What one index finds comes first; anything more only after it.
+        assert sorted(merged[query][:len(one[query])]) == sorted(one[query]), query
+        assert len({part_of_page[url] for url in one[query]}) < len(parts)
+    weaker = {query: merged[query][len(one[query]):] for query in ("margins", "tariffs")}
+    assert any(weaker.values())  # the price, shown: the test sees the behaviour it documents
+    for key in ("kind", "author", "language", "status", "every question", "in Spanish"):
+        assert one[key] == merged[key], key
+    assert len(merged["every question"]) > 3
+    # The questions found came from more than one part: the parts were merged.
+    assert len({part_of_page[url] for url in merged["every question"]}) > 1
+
+
 def test_without_javascript_the_search_page_is_a_list_of_links(browser, search_site: Site):
     with browse(browser, search_site, javascript=False) as tab:
         tab.visit("search/")
@@ -149,7 +199,7 @@ def test_invoke_builds_the_index_after_pelican(monkeypatch, tmp_path: Path, name
                         **k: (calls.append(("pelican, index" if search else "pelican",
                                             Path(out))), result)[1])
     monkeypatch.setattr(tasks, "index_for_search",
-                        lambda c, out, lang, *cache: calls.append(("index", Path(out))))
+                        lambda c, out, lang, **options: calls.append(("index", Path(out))))
     monkeypatch.setattr(tasks, "_serve_static", lambda root, port: None)
     monkeypatch.setattr(tasks, "_setting", lambda name, settings="": "en")
     monkeypatch.setattr(tasks, "ROOT", tmp_path)

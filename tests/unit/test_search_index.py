@@ -35,11 +35,20 @@ class Pagefind:
 
     def __init__(self) -> None:
         self.runs: list[list[str]] = []
+        self.sites: list[list[str]] = []  # the pages each run could read
 
     def __call__(self, command: list[str]) -> None:
         self.runs.append(command)
-        bundle = Path(command[command.index("--site") + 1]) / "pagefind"
-        bundle.mkdir()
+        site = Path(command[command.index("--site") + 1])
+        self.sites.append(sorted(path.relative_to(site).as_posix()
+                                 for path in site.rglob("*.html")))
+        bundle = (Path(command[command.index("--output-path") + 1])
+                  if "--output-path" in command else site / "pagefind")
+        bundle.mkdir(parents=True, exist_ok=True)
+        (bundle / "fragment").mkdir()
+        (bundle / "fragment" / "en_1.pf_fragment").write_text(" ".join(self.sites[-1]))
+        (bundle / "pagefind.en_1.pf_meta").write_text("meta")
+        (bundle / "wasm.en.pagefind").write_text("wasm")
         (bundle / "pagefind.js").write_text(f"// run {len(self.runs)}")
         lang = command[command.index("--force-language") + 1]
         (bundle / "pagefind-entry.json").write_text(json.dumps(  # as Pagefind's manifest
@@ -52,8 +61,10 @@ def test_an_index_is_made_again_only_when_a_page_changed(site, tmp_path):
     cache, pagefind = tmp_path / "cache", Pagefind()
     assert index_site(site, "en", cache, pagefind)
     assert pagefind.runs == [pagefind_command(site, "en", "{posts/**/*.html}")]
-    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["pagefind-entry.json",
-                                                                     "pagefind.js"]
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == [
+        "fragment", "pagefind-entry.json", "pagefind.en_1.pf_meta", "pagefind.js", "parts.json",
+        "wasm.en.pagefind"]
+    assert json.loads((site / "pagefind" / "parts.json").read_text()) == {"parts": []}
     bundle_time = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
     # Nothing changed, only a stylesheet, or only pages Pagefind leaves out (once a page
     # marks what to index, it indexes marked pages only: a list, a draft): left as it is.

@@ -178,9 +178,28 @@
     selects[key] = select;
   }
 
+  /*
+   * A big site's index comes in parts (pagefind/parts.json lists the folders of
+   * the parts after the first): each is merged into the one loaded, so a query
+   * and the filters cover them all. A list that cannot be read stops the search:
+   * results from one part only would look complete and not be.
+   */
+  async function mergeParts(options) {
+    var response = await fetch(new URL("parts.json", pagefindUrl).href);
+    if (!response.ok) {
+      throw new Error("parts.json: " + response.status);
+    }
+    var parts = (await response.json()).parts;
+    await Promise.all(parts.map(function (part) {
+      return pagefind.mergeIndex(new URL(part, pagefindUrl).pathname, options);
+    }));
+  }
+
   async function start() {
     pagefind = await import(pagefindUrl.href);
-    await pagefind.options({ baseUrl: new URL("..", pagefindUrl).pathname, excerptLength: 24 });
+    var options = { baseUrl: new URL("..", pagefindUrl).pathname, excerptLength: 24 };
+    await pagefind.options(options);
+    await mergeParts(options);
     var filters = await pagefind.filters();
     FILTER_ORDER.forEach(function (key) {
       if (filters[key]) {
