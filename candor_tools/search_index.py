@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -69,6 +71,9 @@ ENTRY_LENGTH = 6
 # file system's clock resolution and keep the same size and times (git's "racily
 # clean" files): it is read again next time, whatever its size and times say.
 RACY_NS = 2_000_000_000
+# How many parts of the index are made at once, at most (one a core, up to this): each
+# Pagefind run holds about one part's worth of memory.
+MAX_RUNS = 4
 
 
 def pagefind_command(output: Path, lang: str, glob: str | None = None,
@@ -152,9 +157,12 @@ def index_site(output: Path, lang: str, cache: Path | None,
         run(pagefind_command(output, lang, pages_glob(pages.marked)))
         made = 1
     else:
-        for part in stale:
-            _make_part(output, part, pages.part_names[part], lang=lang, run=run,
-                       near=cache if cache is not None else output.parent)
+        near = cache if cache is not None else output.parent
+        # Two runs at once keep two cores busier than one run does (Pagefind's own
+        # threads wait on its reads and writes): 45 s against 69 s for 16 parts here.
+        with ThreadPoolExecutor(min(len(stale), MAX_RUNS, os.cpu_count() or 1)) as runs:
+            list(runs.map(lambda part: _make_part(output, part, pages.part_names[part],
+                                                  lang=lang, run=run, near=near), stale))
         made = len(stale)
     for pattern in UNUSED:
         for unused in bundle.glob(pattern):

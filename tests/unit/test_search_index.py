@@ -40,13 +40,13 @@ class Pagefind:
     def __call__(self, command: list[str]) -> None:
         self.runs.append(command)
         site = Path(command[command.index("--site") + 1])
-        self.sites.append(sorted(path.relative_to(site).as_posix()
-                                 for path in site.rglob("*.html")))
+        pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+        self.sites.append(pages)  # runs may come from several threads at once
         bundle = (Path(command[command.index("--output-path") + 1])
                   if "--output-path" in command else site / "pagefind")
         bundle.mkdir(parents=True, exist_ok=True)
         (bundle / "fragment").mkdir()
-        (bundle / "fragment" / "en_1.pf_fragment").write_text(" ".join(self.sites[-1]))
+        (bundle / "fragment" / "en_1.pf_fragment").write_text(" ".join(pages))
         (bundle / "pagefind.en_1.pf_meta").write_text("meta")
         (bundle / "wasm.en.pagefind").write_text("wasm")
         (bundle / "pagefind.js").write_text(f"// run {len(self.runs)}")
