@@ -195,6 +195,22 @@ def qa_build(posts: int, questions: int, plain: Stats, repeat: int) -> Row:
                f"{files} Q&A files; plain Pelican builds the posts without any Q&A")
 
 
+def make_build_cold(posts: int, questions: int) -> Row:
+    """``make build`` (Pelican, then the search index, in parts on a big site), cold, on
+    ``posts`` posts plus ``questions`` questions: its peak is the largest process's."""
+    with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
+        work = Path(folder)
+        content = work / "content"
+        files = write_questions(content, questions, write_posts(content, posts))
+        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
+                                   base="pelicanconf")
+        stats = Stats()
+        stats.add(*timed_make_build(content, settings, work / "output"))
+    return Row(f"{posts:,} posts + {questions:,} questions, make build, cold, search index "
+               "included", None, stats, f"{files} Q&A files; Pelican, then Pagefind "
+               "(in parts of SEARCH_INDEX_PART_PAGES on a big site)")
+
+
 def serve_rebuild(posts: int, repeat: int) -> Row:
     """Time `make serve` after a save: the saved post's page re-rendered and reloaded.
 

@@ -43,7 +43,7 @@ class Sizes:
 
 
 SIZES = {
-    "smoke": Sizes((5,), 5, 5, (20, 40), 20, None),
+    "smoke": Sizes((5,), 5, 5, (20, 40), 20, (5, 20)),
     "quick": Sizes((100, 1_000), 1_000, 1_000, (1_000, 10_000), 10_000, None),
     "full": Sizes((100, 1_000, 5_000), 1_000, 1_000, (10_000, 100_000), 100_000,
                   (5_000, 100_000)),
@@ -96,6 +96,7 @@ def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
         plain = cases.cold_posts(posts, 1).plain
         assert plain is not None
         add(cases.qa_build(posts, questions, plain, 1))
+        add(cases.make_build_cold(posts, questions))
     if "import" in only and sizes.comments:
         first, again = disqus.import_cases(sizes.comments)
         add(Row(f"Disqus import, {sizes.comments:,} comments", None, first))

@@ -28,6 +28,8 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
                      "5 posts + 40 questions, make build after adding a post",
                      "5 posts, make serve: save → preview rebuilt",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
+                     "5 posts + 20 questions, cold build",
+                     "5 posts + 20 questions, make build, cold, search index included",
                      "Disqus import, 20 comments",
                      "Disqus re-import, 20 comments, nothing new"]
     for row in result["rows"]:
