@@ -60,8 +60,10 @@ def index_for_search(c, output: Path, lang: str, *, cache: Path | None = None,
         per_part = part_pages(settings or {}, "pelicanconf.py or publishconf.py")
     except SearchSettingError as error:
         sys.exit(str(error))
+    scratch = Path(settings["CACHE_PATH"]) if settings and "CACHE_PATH" in settings else None
     indexed = index_site(output, lang, cache, lambda command: c.run(
-        shlex.join(command), pty=False, in_stream=False), reuse=reuse, part_pages=per_part)
+        shlex.join(command), pty=False, in_stream=False), reuse=reuse, part_pages=per_part,
+        scratch=scratch)
     if indexed.message():
         print(indexed.message())
 

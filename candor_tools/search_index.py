@@ -116,7 +116,7 @@ class Indexed:
 
 def index_site(output: Path, lang: str, cache: Path | None,
                run: Callable[[list[str]], object], *, reuse: Path | None = None,
-               part_pages: int = PART_PAGES) -> Indexed:
+               part_pages: int = PART_PAGES, scratch: Path | None = None) -> Indexed:
     """Index ``output`` with Pagefind (``run`` runs each command); say how many parts of
     the index were made (none if its bundle was already the index of these pages and
     was left alone, or ``reuse``'s was, and was linked in).
@@ -127,6 +127,8 @@ def index_site(output: Path, lang: str, cache: Path | None,
     is taken when it indexes the same pages (a saved draft changes none of them).
     ``part_pages``: above this many indexed pages, the index is made in parts
     (``search_parts``); only the parts whose pages changed are made again.
+    ``scratch``: where each part's folder of links goes for its run (on the output's
+    disk; by default ``cache``, or the output's parent folder).
     """
     bundle = output / BUNDLE
     state_file = None
@@ -157,7 +159,7 @@ def index_site(output: Path, lang: str, cache: Path | None,
         run(pagefind_command(output, lang, pages_glob(pages.marked)))
         made = 1
     else:
-        near = cache if cache is not None else output.parent
+        near = scratch or cache or output.parent
         # Two runs at once keep two cores busier than one run does (Pagefind's own
         # threads wait on its reads and writes): 45 s against 69 s for 16 parts here.
         with ThreadPoolExecutor(min(len(stale), MAX_RUNS, os.cpu_count() or 1)) as runs:

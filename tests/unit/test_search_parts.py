@@ -234,3 +234,16 @@ def test_two_parts_are_made_at_once(tmp_path):
 
     assert index_site(output, "en", None, waiting, part_pages=10).made == 4
     assert not together.broken
+
+
+def test_the_folders_of_links_go_where_they_are_told_and_are_removed(tmp_path):
+    output = tmp_path / "output"
+    write_site(output, 8, 32)
+    for scratch, where in ((tmp_path / "scratch", tmp_path / "scratch"),
+                           (None, tmp_path / "cache"), (None, tmp_path)):
+        pagefind = Pagefind()
+        cache = tmp_path / "cache" if where == tmp_path / "cache" else None
+        index_site(output, "en", cache, pagefind, part_pages=10, scratch=scratch)
+        sites = {Path(run[run.index("--site") + 1]).parent for run in pagefind.runs}
+        assert sites == {where}
+        assert not list(where.glob("candor-index-part-*"))
