@@ -225,3 +225,22 @@ def test_the_index_of_the_folders_pagefind_is_told_to_read_is_the_whole_site_s(t
         assert entry["languages"]["en"]["page_count"] == 3
     assert indexes[0] == indexes[1]
     assert len([name for name in indexes[0] if name.startswith("fragment/")]) == 3
+
+
+def test_the_pages_listed_are_those_rglob_finds_without_the_bundle(tmp_path):
+    output = tmp_path / "output"
+    for name in ("index.html", "a/b/c/index.html", "a/page.htm", "a/notes.txt",
+                 "pagefind/fragment/x.html", "posts/pagefind/index.html", "Z.html",
+                 "q/é/index.html", "dir.html/index.html"):
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(name)
+    (output / "linked").symlink_to(output / "a", target_is_directory=True)  # not followed
+    (output / "alias.html").symlink_to(output / "index.html")  # a page: followed
+    (output / "broken.html").symlink_to(output / "gone.html")  # no page
+    expected = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html")
+                      if path.is_file() and not path.relative_to(output).as_posix()
+                      .startswith("pagefind/"))
+    found = search_index.html_files(output)
+    assert [name for name, _status in found] == expected
+    assert "posts/pagefind/index.html" in expected and "alias.html" in expected
+    assert all(status.st_size == (output / name).stat().st_size for name, status in found)
