@@ -11,8 +11,11 @@ in ``CACHE_PATH/candor-qa-cards/``, with the digest of its question
 (``RebuildState.names_digest``), and the rebuild state's static digest of the
 theme, plugins and libraries. The next build uses a kept card only if all of
 those match; a card that read a post (a thread title from its post) is never
-kept. Pages rendered by a second process send their cards to the parent
-(``save_part``, ``merge_parts``), which writes each thread's file once.
+kept. Each process hands a thread's cards over as soon as its pages of that
+thread are written (``CardStore.flush``: a part file per process and thread),
+so no process holds more than one thread's cards (100,000 questions: about
+220 MB of cards otherwise held to the end); the parent merges the parts
+(``merge_parts``) and writes each thread's file once, one thread at a time.
 
 Local build state, like the rebuild records and Pelican's content cache: it
 is never shared with anything less trusted than the checkout itself.
@@ -114,23 +117,32 @@ class ThreadCards:
                 write_atomic(self._part(parent, os.getpid()),
                              pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def merge_parts(self) -> None:
-        """Take in the cards the other processes rendered (this is the parent)."""
+    def merge_parts(self, names: list[str]) -> None:
+        """Take in the cards every process handed over (this is the parent; ``names``:
+        the thread's part files in the folder)."""
         prefix = f"{self.file.name}.part-{os.getpid()}-"
-        with contextlib.suppress(OSError):
-            for part in sorted(self.file.parent.iterdir()):
-                if part.name.startswith(prefix):
-                    with contextlib.suppress(Exception):
-                        # Written by this build's own worker a moment ago.
-                        data = pickle.loads(part.read_bytes())  # noqa: S301
-                        self.current.update(data["cards"])
-                        self.reused += data["reused"]
-                        self.rendered += data["rendered"]
-                    part.unlink(missing_ok=True)
+        for name in names:
+            if name.startswith(prefix):
+                part = self.file.parent / name
+                with contextlib.suppress(Exception):
+                    # Written by this build's own processes a moment ago.
+                    data = pickle.loads(part.read_bytes())  # noqa: S301
+                    self.current.update(data["cards"])
+                    self.reused += data["reused"]
+                    self.rendered += data["rendered"]
+                part.unlink(missing_ok=True)
+
+    def hand_over(self, parent: int) -> None:
+        """Write this process's cards as a part for ``parent`` to merge, and let them go
+        (with the last build's, read again if needed): the thread's pages are written."""
+        self.save_part(parent)
+        self.current, self._previous = {}, None
+        self.reused = self.rendered = 0  # counted in the part now
 
     def save(self, ids: set[str]) -> None:
         """Write the thread's file: this build's cards, and the last build's cards of
-        questions still in the thread that no page asked for (their pages were left)."""
+        questions still in the thread that no page asked for (their pages were left);
+        then let them go."""
         if not self.current:
             return  # nothing rendered or used here: the file stays as it is
         cards = {key: entry for key, entry in self.previous.items() if key[1] in ids}
@@ -139,6 +151,7 @@ class ThreadCards:
                 "cards": cards}
         with contextlib.suppress(OSError):
             write_atomic(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        self.current, self._previous = {}, None
 
     def _part(self, parent: int, pid: int) -> Path:
         return self.file.parent / f"{self.file.name}.part-{parent}-{pid}"
@@ -162,6 +175,13 @@ class CardStore:
             found = self.threads[thread_id] = ThreadCards(self.state, self.folder, thread_id)
         return found
 
+    def flush(self, thread_id: str) -> None:
+        """Hand over ``thread_id``'s cards once this process has written its pages of it
+        (the parent merges every process's parts in ``save``)."""
+        found = self.threads.get(thread_id)
+        if found is not None:
+            found.hand_over(self.parent)
+
     def finish_worker(self) -> None:
         """In a process rendering pages for the parent: hand it the cards rendered here."""
         if os.getpid() != self.parent:
@@ -172,8 +192,13 @@ class CardStore:
         """In the parent: merge the workers' cards and write each thread's file; remove
         the files of threads gone (``threads``: every thread's question ids)."""
         reused = rendered = 0
+        parts: dict[str, list[str]] = {}  # a thread's file -> its part files, listed once
+        with contextlib.suppress(OSError):
+            for name in sorted(path.name for path in self.folder.iterdir()):
+                if ".part-" in name:
+                    parts.setdefault(name.split(".part-", 1)[0], []).append(name)
         for thread_id, cards in self.threads.items():
-            cards.merge_parts()
+            cards.merge_parts(parts.get(cards.file.name, []))
             cards.save(threads.get(thread_id, set()))
             reused, rendered = reused + cards.reused, rendered + cards.rendered
         logger.info("qa_digest: %d question cards kept from the last build, %d rendered",

@@ -478,3 +478,29 @@ def test_pages_rendered_by_a_second_process_are_recorded(site, logged, monkeypat
     rebuild_equals_clean(site)
     kept, made = cards(logged)
     assert kept > 200 and made <= 4
+
+
+def test_a_thread_s_cards_are_let_go_once_its_pages_are_written(site, logged, monkeypatch):
+    """No process holds more than one thread's kept cards (a town hall's at most), and
+    the cards it handed over still reach the next build."""
+    from qa_digest.cardcache import CardStore
+    held: list[int] = []
+    flush = CardStore.flush
+
+    def watched(self: CardStore, thread_id: str) -> None:
+        held.append(sum(1 for cards in self.threads.values() if cards.current))
+        flush(self, thread_id)
+
+    monkeypatch.setattr(CardStore, "flush", watched)
+    build(site, site / "output")
+    assert len(held) > 3 and max(held) == 1  # only the thread just written
+    logged.clear()
+    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
+         "      How are promotion decisions checked for bias?\n    status: pending\n",
+         "      How are promotion decisions checked for bias?\n    status: answered\n"
+         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
+         "        Every promotion panel is now reviewed by someone outside the team.\n")
+    rebuild_equals_clean(site)
+    kept, made = cards(logged)
+    assert kept > 200 and 1 <= made <= 4
+    assert not list((site / "cache" / "candor-qa-cards").glob("*.part-*"))
