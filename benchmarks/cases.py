@@ -144,10 +144,7 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
     the same posts without Q&A after editing one post (measured here when None)."""
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         work = Path(folder)
-        content = work / "content"
-        files = write_questions(content, questions, write_posts(content, posts))
-        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
-                                   base="pelicanconf")
+        content, files, settings = _preview_site(work, posts, questions)
         candor = _rebuilds(content, settings, work / "output", posts, repeat)
         answered = _rebuilds(content, settings, work / "output", posts, repeat,
                              edit=lambda content, _post, run: answer_question(content, run))
@@ -169,6 +166,17 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
             Row(f"{posts:,} posts + {questions:,} questions, make build after adding a post",
                 plain, added, "a new post dated among the others (lists, archives, feeds "
                 "change); plain Pelican: its rebuild after editing one post")]
+
+
+def _preview_site(work: Path, posts: int, questions: int) -> tuple[Path, int, Path]:
+    """Write ``posts`` posts and ``questions`` questions in ``work`` with settings for
+    ``make build`` (pelicanconf.py, output kept); return the content folder, how many
+    Q&A files, and the settings file."""
+    content = work / "content"
+    files = write_questions(content, questions, write_posts(content, posts))
+    settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
+                               base="pelicanconf")
+    return content, files, settings
 
 
 def _rebuilds(content: Path, settings: Path, output: Path, posts: int, repeat: int,
@@ -200,10 +208,7 @@ def make_build_cold(posts: int, questions: int) -> Row:
     ``posts`` posts plus ``questions`` questions: its peak is the largest process's."""
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         work = Path(folder)
-        content = work / "content"
-        files = write_questions(content, questions, write_posts(content, posts))
-        settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
-                                   base="pelicanconf")
+        content, files, settings = _preview_site(work, posts, questions)
         stats = Stats()
         stats.add(*timed_make_build(content, settings, work / "output"))
     return Row(f"{posts:,} posts + {questions:,} questions, make build, cold, search index "

@@ -17,13 +17,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from candor_common.statefile import read_state, write_state
+from candor_tools.linktree import link_tree
 from candor_tools.vnu import VERSION, VnuUnavailable, ensure_vnu
 
 # Folders of the output that are not pages of ours: Pagefind's bundle.
@@ -110,7 +111,7 @@ def _check(output: Path, pages: list[str], command: list[str], cache: Path | Non
         cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="candor-vnu-", dir=cache) as scratch:
         root = Path(scratch) / "site"
-        link_pages(output, root, pages)
+        link_tree(output, root, pages)
         done = run([*command, *OPTIONS, str(root)], capture_output=True, text=True,
                    check=False)
         try:
@@ -155,21 +156,6 @@ def html_pages(output: Path) -> list[str]:
 def page_key(path: Path) -> str:
     """What the checker's verdict on a page depends on: its kind and its bytes."""
     return f"{path.suffix}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
-
-
-def link_pages(output: Path, root: Path, pages: Iterable[str]) -> None:
-    """Make ``root`` a tree of the ``pages`` of ``output`` (hard links, or copies
-    where a link cannot be made), so the checker reads only those."""
-    made: set[Path] = set()
-    for page in pages:
-        target = root / page
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        try:
-            os.link(output / page, target)
-        except OSError:
-            shutil.copyfile(output / page, target)
 
 
 def read_passed(cache: Path | None) -> set[str]:

@@ -39,11 +39,11 @@ from typing import Any
 
 from pagefind.service import get_executable
 
+from candor_tools.linktree import link_or_copy
 from candor_tools.search_parts import (
     PART_PAGES,
     PARTS_FILE,
     clear_part,
-    link_or_copy,
     linked_site,
     part_count,
     part_folder,

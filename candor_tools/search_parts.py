@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from candor_tools.linktree import link_tree
 
 # The default of SEARCH_INDEX_PART_PAGES: at most about 260 MB and 2.5 s of Pagefind
 # per part on the machine of docs/performance.md.
@@ -121,21 +122,7 @@ def linked_site(output: Path, names: list[str], near: Path) -> Iterator[Path]:
     near.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="candor-index-part-", dir=near))
     try:
-        made: set[Path] = set()
-        for name in names:
-            target = scratch / name
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            link_or_copy(str(output / name), str(target))
+        link_tree(output, scratch, names)
         yield scratch
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def link_or_copy(source: str, target: str) -> None:
-    """Hard-link ``source`` as ``target`` (no bytes copied), or copy it across devices."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

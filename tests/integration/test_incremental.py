@@ -60,6 +60,15 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def answer_bias_question(site: Path) -> None:
+    """Answer a pending question of the sample town hall."""
+    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
+         "      How are promotion decisions checked for bias?\n    status: pending\n",
+         "      How are promotion decisions checked for bias?\n    status: answered\n"
+         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
+         "        Every promotion panel is now reviewed by someone outside the team.\n")
+
+
 @pytest.fixture
 def logged(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.INFO, logger="publishing.incremental")
@@ -156,11 +165,7 @@ def test_an_answer_renders_its_page_and_its_thread_not_every_question_page(site,
     question_pages = {p: p.stat().st_mtime_ns for p in (output / "qa").rglob("index.html")
                       if b"qa-question-page" in p.read_bytes()}
     assert len(question_pages) > 100
-    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
-         "      How are promotion decisions checked for bias?\n    status: pending\n",
-         "      How are promotion decisions checked for bias?\n    status: answered\n"
-         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
-         "        Every promotion panel is now reviewed by someone outside the team.\n")
+    answer_bias_question(site)
     rebuild_equals_clean(site)
     kept, made = cards(logged)
     rendered, reused = counts(logged)
@@ -469,11 +474,7 @@ def test_pages_rendered_by_a_second_process_are_recorded(site, logged, monkeypat
          "No. We have no plan", "No. We have no plan at all")
     rebuild_equals_clean(site)
     # The cards the second process rendered were handed to this one and kept.
-    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
-         "      How are promotion decisions checked for bias?\n    status: pending\n",
-         "      How are promotion decisions checked for bias?\n    status: answered\n"
-         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
-         "        Every promotion panel is now reviewed by someone outside the team.\n")
+    answer_bias_question(site)
     logged.clear()
     rebuild_equals_clean(site)
     kept, made = cards(logged)
@@ -495,11 +496,7 @@ def test_a_thread_s_cards_are_let_go_once_its_pages_are_written(site, logged, mo
     build(site, site / "output")
     assert len(held) > 3 and max(held) == 1  # only the thread just written
     logged.clear()
-    edit(site / "content" / "qa" / "spring-town-hall-2026.yml",
-         "      How are promotion decisions checked for bias?\n    status: pending\n",
-         "      How are promotion decisions checked for bias?\n    status: answered\n"
-         "    answer:\n      by: ana-ruiz\n      at: 2026-03-20 10:00\n      text: |\n"
-         "        Every promotion panel is now reviewed by someone outside the team.\n")
+    answer_bias_question(site)
     rebuild_equals_clean(site)
     kept, made = cards(logged)
     assert kept > 200 and 1 <= made <= 4
