@@ -191,10 +191,8 @@ def _make_part(output: Path, part: int, names: list[str], *, lang: str,
 
 def _has_part(bundle: Path, part: int, count: int) -> bool:
     """Whether part ``part`` of ``count`` is in place (a failed run removed its record)."""
-    if not (bundle / "pagefind.js").is_file() or not (bundle / PARTS_FILE).is_file():
-        return False
-    return (part_folder(bundle, part) / "pagefind-entry.json").is_file() if count > 1 \
-        else True
+    return ((bundle / "pagefind.js").is_file() and (bundle / PARTS_FILE).is_file()
+            and (count == 1 or (part_folder(bundle, part) / "pagefind-entry.json").is_file()))
 
 
 def pages_glob(marked: list[str]) -> str | None:

@@ -182,12 +182,6 @@ class CardStore:
         if found is not None:
             found.hand_over(self.parent)
 
-    def finish_worker(self) -> None:
-        """In a process rendering pages for the parent: hand it the cards rendered here."""
-        if os.getpid() != self.parent:
-            for cards in self.threads.values():
-                cards.save_part(self.parent)
-
     def save(self, threads: dict[str, set[str]]) -> None:
         """In the parent: merge the workers' cards and write each thread's file; remove
         the files of threads gone (``threads``: every thread's question ids)."""

@@ -144,10 +144,8 @@ class QADigestGenerator(Generator):
                 questions += write_questions(writer, self.env, self.context, thread, digest)
                 pages += write_comments(writer, self.env, self.context, thread,
                                         self.comments[thread.id], thread_post=post)
-                if kept is not None:
-                    kept.flush(thread.id)  # its pages are written: no card held to the end
-            if kept is not None:
-                kept.finish_worker()  # a process rendering for this one: hand its cards over
+                if kept is not None:  # its pages are written: hand its cards over
+                    kept.flush(thread.id)
         if kept is not None:
             kept.save({t.id: {q.id for q in t.questions} for t in digest.threads})
         return pages, questions
