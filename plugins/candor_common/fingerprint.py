@@ -182,6 +182,13 @@ class Fingerprinter:
         return self._hash(b"t", [_qualified(value).encode()])  # _NAMED
 
     def _object(self, value: Any) -> bytes:
+        declared = getattr(type(value), "__candor_fingerprint__", None)
+        if declared is not None:
+            # A helper made for one page (a page's cards, which hold their renderer):
+            # digested from what it declares, and not kept, so that it and what it
+            # holds are let go once its page is written. What it declares is memoized.
+            label = _qualified(type(value)).encode()
+            return self._hash(b"X", [label, self._digest(declared(value))])
         key = id(value)
         known = self._memo.get(key)
         if known is not None:
@@ -198,9 +205,6 @@ class Fingerprinter:
 
     def _object_parts(self, value: Any) -> bytes:
         label = _qualified(type(value)).encode()
-        declared = getattr(type(value), "__candor_fingerprint__", None)
-        if declared is not None:  # a helper that renders from data digested elsewhere
-            return self._hash(b"X", [label, self._digest(declared(value))])
         if isinstance(value, types.FunctionType):
             return self._function(value)
         if isinstance(value, types.MethodType):

@@ -6,7 +6,9 @@ import collections
 import copy
 import datetime as dt
 import enum
+import gc
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -76,6 +78,25 @@ def test_a_declared_fingerprint_replaces_the_object():
             return self.data
     assert digest(Helper("x")) == digest(Helper("x"))
     assert digest(Helper("x")) != digest(Helper("y"))
+
+
+def test_a_helper_with_a_declared_fingerprint_is_not_kept_alive():
+    # A page's cards hold their renderer and every card it made: the build's
+    # fingerprinter must let them go once the page is written.
+    class Helper:
+        def __init__(self, data: str) -> None:
+            self.data = data
+
+        def __candor_fingerprint__(self) -> str:
+            return self.data
+    fingerprints = Fingerprinter()
+    helper = Helper("x")
+    gone = weakref.ref(helper)
+    first = fingerprints.digest(helper)
+    del helper
+    gc.collect()
+    assert gone() is None
+    assert fingerprints.digest(Helper("x")) == first
 
 
 def article(body: str, title: str) -> Article:
