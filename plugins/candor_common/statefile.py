@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 
 def read_state(path: Path) -> dict[str, Any] | None:
@@ -25,16 +27,24 @@ def write_state(path: Path, data: dict[str, Any]) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in its folder, then rename it.
+    """Write ``data`` to ``path`` through a temporary file in its folder (``replacing``)."""
+    with replacing(path) as out:
+        out.write(data)
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[BinaryIO]:
+    """Open a temporary file in ``path``'s folder; once the block ends, it replaces ``path``.
 
     A reader sees the old file or the new one, never half of one; the
-    temporary file (``.NAME-...``) is removed when anything fails.
+    temporary file (``.NAME-...``) is removed when anything fails. What is
+    written into it (``pickle.dump``, say) need not be held whole in memory.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

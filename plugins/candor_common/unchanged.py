@@ -10,7 +10,7 @@ up in ``context``) changed since the last successful build into the same folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from candor_common import rebuild
 from candor_common.output import write_output
 
-Write = Callable[[str, bytes], Path]
+Write = Callable[[str, bytes | Iterable[bytes]], Path]
 
 
 def unless_unchanged(output_path: str, context: dict[str, Any], name: str,
@@ -41,7 +41,7 @@ def unless_unchanged(output_path: str, context: dict[str, Any], name: str,
         return
     files: list[str] = []
 
-    def write(relative: str, data: bytes) -> Path:
+    def write(relative: str, data: bytes | Iterable[bytes]) -> Path:
         target = write_output(output_path, relative, data)
         files.append(str(target))
         return target

@@ -34,7 +34,7 @@ from typing import Any
 from markupsafe import Markup
 
 from candor_common import rebuild
-from candor_common.statefile import write_atomic
+from candor_common.statefile import replacing
 
 logger = logging.getLogger(__name__)
 
@@ -113,9 +113,8 @@ class ThreadCards:
         """Write this process's cards for the parent process (``parent``) to merge."""
         if self.current:
             data = {"cards": self.current, "reused": self.reused, "rendered": self.rendered}
-            with contextlib.suppress(OSError):
-                write_atomic(self._part(parent, os.getpid()),
-                             pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            with contextlib.suppress(OSError), replacing(self._part(parent, os.getpid())) as out:
+                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
     def merge_parts(self, names: list[str]) -> None:
         """Take in the cards every process handed over (this is the parent; ``names``:
@@ -149,8 +148,9 @@ class ThreadCards:
         cards.update(self.current)
         data = {"format": FORMAT, "static": self.state.static, "thread": self.thread_id,
                 "cards": cards}
-        with contextlib.suppress(OSError):
-            write_atomic(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        with contextlib.suppress(OSError), replacing(self.file) as out:
+            # Written as it is pickled: a town hall's cards are tens of megabytes.
+            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
         self.current, self._previous = {}, None
 
     def _part(self, parent: int, pid: int) -> Path:

@@ -1,9 +1,16 @@
-"""The public digest as open data: JSON (documented in docs/qa.md) and CSV."""
+"""The public digest as open data: JSON (documented in docs/qa.md) and CSV.
+
+Both are made in pieces, a question at a time, and written as they come
+(``encoded``): at 100,000 questions ``digest.json`` is 80 MB, and held whole,
+with its records and the pieces they are joined from, it was the largest
+thing a build kept in memory.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from qa_digest import jsontext
@@ -15,6 +22,7 @@ CSV_COLUMNS = ("thread", "id", "status", "asked_by", "asked_at", "source", "vote
                "total_votes", "askers", "topics", "question_html", "responded_by",
                "responded_at", "response_html", "due", "overdue", "merged_into",
                "removal_reason", "url", "kind", "reply_to", "by_executive")
+PIECE = 1 << 16  # characters written at a time
 
 
 def _iso(value: Any) -> str | None:
@@ -64,21 +72,8 @@ def comment_card_record(card: CommentCard | None) -> dict[str, Any] | None:
             "executive_replies": card.executive_replies}
 
 
-def question_records(digest: Digest, urls: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Return every entry's public record by id (``question_record``), for both exports
-    to share: made once, never changed by them."""
-    return {q.id: question_record(q, urls.get(q.id))
-            for thread in digest.threads for q in thread.questions}
-
-
-def digest_json(digest: Digest, urls: dict[str, str],
-                records: dict[str, dict[str, Any]] | None = None) -> str:
-    """Return the whole public digest as JSON text (stable key order, UTF-8).
-
-    ``records``: the entries' records (``question_records``), if made already.
-    """
-    if records is None:
-        records = question_records(digest, urls)
+def digest_json(digest: Digest, urls: dict[str, str]) -> Iterator[str]:
+    """Yield the whole public digest as JSON text (stable key order), in pieces."""
     data = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": card_record(digest.site) if digest.site else None,
@@ -86,15 +81,18 @@ def digest_json(digest: Digest, urls: dict[str, str],
         "executives": {slug: {**card_record(card),
                               "responses_written": digest.responses_by.get(slug, 0)}
                        for slug, card in digest.per_executive.items()},
-        "threads": [{
+        "threads": ({
             "id": thread.id, "kind": thread.kind, "title": thread.title,
             "hosts": list(thread.hosts), "opens": _iso(thread.opens),
             "closes": _iso(thread.closes), "scorecard": card_record(digest.per_thread[thread.id]),
             "comments": comment_card_record(digest.comments_per_thread.get(thread.id)),
-            "questions": [records[q.id] for q in thread.questions],
-        } for thread in digest.threads],
+            "questions": (question_record(q, urls.get(q.id)) for q in thread.questions),
+        } for thread in digest.threads),
     }
-    return jsontext.dumps(data, indent=1) + "\n"  # json.dumps(..., indent=1), faster
+    # json.dumps(..., indent=1)'s text; the document, the threads, each thread and its
+    # list of questions in pieces, each question's record one piece.
+    yield from jsontext.chunks(data, indent=1, depth=4)
+    yield "\n"
 
 
 def _cell(value: Any) -> Any:
@@ -106,20 +104,34 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def digest_csv(digest: Digest, urls: dict[str, str],
-               records: dict[str, dict[str, Any]] | None = None) -> str:
-    """Return one CSV row per entry, questions and comments (removed ones without text).
-
-    ``records``: the entries' records (``question_records``), if made already.
-    """
-    if records is None:
-        records = question_records(digest, urls)
+def digest_csv(digest: Digest, urls: dict[str, str]) -> Iterator[str]:
+    """Yield one CSV row per entry, questions and comments (removed ones without text),
+    a few hundred rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for thread in digest.threads:
         for question in thread.questions:
-            row = records[question.id]
+            row = question_record(question, urls.get(question.id))
             writer.writerow([_cell("; ".join(row["topics"])) if column == "topics"
                              else _cell(row[column]) for column in CSV_COLUMNS])
-    return out.getvalue()
+            if out.tell() >= PIECE:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+    yield out.getvalue()
+
+
+def encoded(pieces: Iterable[str], size: int = PIECE) -> Iterator[bytes]:
+    """Yield ``pieces`` as UTF-8, joined into blocks of about ``size`` characters."""
+    block: list[str] = []
+    held = 0
+    for piece in pieces:
+        block.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(block).encode("utf-8")
+            block.clear()
+            held = 0
+    if block:
+        yield "".join(block).encode("utf-8")

@@ -17,7 +17,7 @@ from feeds.config import read_config
 from qa_digest.cardcache import store_for
 from qa_digest.collect import collect, cores, post_qa
 from qa_digest.conversation import ThreadComments, thread_comments
-from qa_digest.exports import digest_csv, digest_json, question_records
+from qa_digest.exports import digest_csv, digest_json, encoded
 from qa_digest.model import Digest, Question
 from qa_digest.pages import (
     shared_imports,
@@ -115,18 +115,14 @@ class QADigestGenerator(Generator):
             self._unless_unchanged("qa:feeds", self._write_feeds)
 
         @cache
-        def urls() -> dict[str, str]:
+        def urls() -> dict[str, str]:  # made once for both exports
             return {q.id: question_url(self.settings, q) for q in digest.by_id.values()
                     if q.has_page}
 
-        @cache
-        def records() -> dict[str, dict[str, Any]]:  # made once for both exports
-            return question_records(digest, urls())
-
         self._unless_unchanged("qa:digest.json", lambda write: write(
-            f"{hub}digest.json", digest_json(digest, urls(), records()).encode("utf-8")))
+            f"{hub}digest.json", encoded(digest_json(digest, urls()))))
         self._unless_unchanged("qa:digest.csv", lambda write: write(
-            f"{hub}digest.csv", digest_csv(digest, urls(), records()).encode("utf-8")))
+            f"{hub}digest.csv", encoded(digest_csv(digest, urls()))))
         logger.info("qa_digest: wrote %d thread pages and %d question pages", pages, questions)
 
     def _write_pages(self, writer: Any, digest: Digest, extra: dict[str, Any]

@@ -1,10 +1,11 @@
 """The Q&A speed-ups of the question pages and of digest.json write the bytes of the
-plain way: macro modules imported by every page, digest.json by json.dumps."""
+plain way: macro modules imported by every page, digest.json by json.dumps at once."""
 
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,15 @@ MODULES = ("partials/helpers.html", "partials/qa_scorecard.html", "partials/qa_q
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _listed(data: object) -> object:
+    """``data`` with its generators made into lists (what json.dumps can write)."""
+    if isinstance(data, dict):
+        return {key: _listed(value) for key, value in data.items()}
+    if isinstance(data, list | tuple | Iterator):
+        return [_listed(item) for item in data]
+    return data
 
 
 def _made_modules(monkeypatch) -> list[str]:
@@ -50,8 +60,8 @@ def test_shared_macro_modules_give_the_pages_of_plain_imports(tmp_path, monkeypa
     made = _made_modules(monkeypatch)
     with monkeypatch.context() as plain:
         plain.setattr(qa_generator, "shared_imports", lambda env: None)  # {% import %} per page
-        plain.setattr(qa_exports.jsontext, "dumps",
-                      lambda data, indent: json.dumps(data, ensure_ascii=False, indent=indent))
+        plain.setattr(qa_exports.jsontext, "chunks", lambda data, indent, depth: iter(
+            [json.dumps(_listed(data), ensure_ascii=False, indent=indent)]))
         build_site(REPO / settings, tmp_path / "plain", **overrides)
     plain_imports = made.count("partials/qa_question.html")
     made.clear()
@@ -97,9 +107,9 @@ def test_the_digest_json_is_written_without_json_dumps(monkeypatch):
     assert jsontext.dumps(data, indent=1) == expected
 
 
-def test_both_exports_from_shared_records_are_the_plain_ones():
-    """digest.json and digest.csv made from one set of records (csv.writer) are what
-    each makes alone, and the CSV is what csv.DictWriter writes of fresh records."""
+def test_both_exports_in_pieces_are_the_plain_ones(monkeypatch):
+    """digest.json and digest.csv, made and written a block at a time, are json.dumps'
+    text of their own data and what csv.DictWriter writes of each entry's record."""
     import csv
     import io
     from datetime import datetime
@@ -117,18 +127,24 @@ def test_both_exports_from_shared_records_are_the_plain_ones():
     digest, _ = build_digest([t for t, _p in loaded if t is not None],
                              datetime(2026, 6, 1, tzinfo=zone))
     urls = {q.id: f"qa/{q.thread_id}/{q.id}/" for q in digest.by_id.values() if q.has_page}
-    records = qa_exports.question_records(digest, urls)
-    made_csv = qa_exports.digest_csv(digest, urls, records)
-    assert qa_exports.digest_json(digest, urls, records) == qa_exports.digest_json(digest, urls)
-    assert made_csv == qa_exports.digest_csv(digest, urls)
+    monkeypatch.setattr(qa_exports, "PIECE", 200)  # many blocks, even for the sample
+    csv_blocks = list(qa_exports.encoded(qa_exports.digest_csv(digest, urls), size=200))
+    json_blocks = list(qa_exports.encoded(qa_exports.digest_json(digest, urls), size=200))
+    assert len(csv_blocks) > 10 and len(json_blocks) > 10
+    made_csv = b"".join(csv_blocks).decode("utf-8")
+    made_json = b"".join(json_blocks).decode("utf-8")
+    data = json.loads(made_json)
+    assert json.dumps(data, ensure_ascii=False, indent=1) + "\n" == made_json
+    records = [qa_exports.question_record(q, urls.get(q.id))
+               for thread in digest.threads for q in thread.questions]
+    assert [q for t in data["threads"] for q in t["questions"]] == records
+    assert [t["id"] for t in data["threads"]] == [t.id for t in digest.threads]
     out = io.StringIO()
     plain = csv.DictWriter(out, fieldnames=qa_exports.CSV_COLUMNS, lineterminator="\n")
     plain.writeheader()
-    for thread in digest.threads:
-        for question in thread.questions:
-            row = qa_exports.question_record(question, urls.get(question.id))
-            row["topics"] = "; ".join(row["topics"])
-            plain.writerow({k: qa_exports._cell(row[k]) for k in qa_exports.CSV_COLUMNS})
+    for row in records:
+        plain.writerow({k: qa_exports._cell("; ".join(row[k]) if k == "topics" else row[k])
+                        for k in qa_exports.CSV_COLUMNS})
     assert made_csv == out.getvalue()
     assert len(made_csv.splitlines()) > 100  # the sample town hall and its threads
-    assert any(row["topics"] for row in records.values())
+    assert any(row["topics"] for row in records)

@@ -29,6 +29,29 @@ def test_a_file_with_the_same_bytes_is_left_alone(tmp_path):
     assert target.stat().st_mtime_ns != old
 
 
+@pytest.mark.parametrize(("old", "blocks"), [
+    (None, [b"abc", b"def"]),  # a new file
+    (b"abcdef", [b"abc", b"def"]),  # the same bytes: left alone
+    (b"abcdef", [b"ab", b"cdef"]),  # the same bytes in other blocks
+    (b"abcdef", [b"abc", b"dXf"]),  # differs in the second block
+    (b"abcdef", [b"Xbc", b"def"]),  # differs in the first
+    (b"abcdef", [b"abc"]),  # shorter: the rest is cut
+    (b"abc", [b"abc", b"def"]),  # longer
+    (b"abcdef", []),  # nothing at all
+    (b"", [b"", b"a"]),
+])
+def test_blocks_are_written_only_from_where_they_differ(tmp_path, old, blocks):
+    target = tmp_path / "qa" / "digest.json"
+    target.parent.mkdir()
+    stamp = 1_000_000_000_000_000_000
+    if old is not None:
+        target.write_bytes(old)
+        os.utime(target, ns=(stamp, stamp))
+    write_output(str(tmp_path), "qa/digest.json", iter(blocks))
+    assert target.read_bytes() == b"".join(blocks)
+    assert (target.stat().st_mtime_ns == stamp) == (old == b"".join(blocks))
+
+
 def test_theme_static_folders_are_those_without_templates_or_translations(tmp_path):
     for folder in ("static/css", "templates", "translations", "assets"):
         (tmp_path / folder).mkdir(parents=True)
