@@ -40,6 +40,7 @@ from typing import Any
 from pagefind.service import get_executable
 
 from candor_tools.linktree import link_or_copy
+from candor_tools.search_bundle import UnknownBundleError, prune, updatable
 from candor_tools.search_parts import (
     PART_PAGES,
     PARTS_FILE,
@@ -151,14 +152,15 @@ def index_site(output: Path, lang: str, cache: Path | None,
         state_file.unlink(missing_ok=True)  # the bundle about to be made is not that one
     else:
         stale = list(range(count))
-    if len(stale) == count:
-        shutil.rmtree(bundle, ignore_errors=True)
     if len(stale) == count and _reused(reuse, bundle, lang, pages.stamp, part_pages):
         made = 0
     elif count == 1:
-        run(pagefind_command(output, lang, pages_glob(pages.marked)))
+        _make_whole(bundle, pagefind_command(output, lang, pages_glob(pages.marked)),
+                    lang, run)
         made = 1
     else:
+        if len(stale) == count:
+            shutil.rmtree(bundle, ignore_errors=True)
         near = scratch or cache or output.parent
         # Two runs at once keep two cores busier than one run does (Pagefind's own
         # threads wait on its reads and writes): 45 s against 69 s for 16 parts here.
@@ -175,6 +177,24 @@ def index_site(output: Path, lang: str, cache: Path | None,
     if state_file is not None:
         _write_state(state_file, pages.part_stamps, pages.seen)
     return Indexed(count, made)
+
+
+def _make_whole(bundle: Path, command: list[str], lang: str,
+                run: Callable[[list[str]], object]) -> None:
+    """Make the index in one part: over the bundle in place when Pagefind can write
+    only what changed there (``search_bundle``), then remove what it no longer uses;
+    afresh otherwise, or when the bundle it left cannot be read."""
+    in_place = updatable(bundle, _pagefind_version(), lang)
+    if not in_place:
+        shutil.rmtree(bundle, ignore_errors=True)
+    run(command)
+    if in_place:
+        try:
+            prune(bundle)
+        except UnknownBundleError as error:
+            print(f"search: {error}; the index is made again from scratch.", file=sys.stderr)
+            shutil.rmtree(bundle, ignore_errors=True)
+            run(command)
 
 
 def _make_part(output: Path, part: int, names: list[str], *, lang: str,
@@ -211,9 +231,9 @@ def pages_glob(marked: list[str]) -> str | None:
 
 def _reused(reuse: Path | None, bundle: Path, lang: str, stamp: str, part_pages: int
             ) -> bool:
-    """Link ``reuse``'s bundle in as ``bundle`` if it indexes the pages ``stamp`` digests:
-    made by this Pagefind, in ``lang`` (its manifest says), from the same pages, in the
-    same parts."""
+    """Link ``reuse``'s bundle in as ``bundle`` (in place of its own) if it indexes the
+    pages ``stamp`` digests: made by this Pagefind, in ``lang`` (its manifest says),
+    from the same pages, in the same parts."""
     if reuse is None or not all((reuse / BUNDLE / name).is_file()
                                 for name in ("pagefind.js", PARTS_FILE)):
         return False
@@ -225,6 +245,7 @@ def _reused(reuse: Path | None, bundle: Path, lang: str, stamp: str, part_pages:
     if (made_as != (_pagefind_version(), [lang])
             or Pages(reuse, lang, part_pages=part_pages).stamp != stamp):
         return False
+    shutil.rmtree(bundle, ignore_errors=True)
     shutil.copytree(reuse / BUNDLE, bundle, copy_function=link_or_copy)
     return True
 

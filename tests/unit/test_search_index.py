@@ -7,15 +7,18 @@ the browser tests, tests/browser/test_search.py).
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+import cbor2
 import pytest
 
 from candor_tools import search_index
+from candor_tools.search_bundle import SIGNATURE
 from candor_tools.search_index import Pages, index_site, pagefind_command, pages_glob
 
 
@@ -28,6 +31,12 @@ def site(tmp_path: Path) -> Path:
     (output / "theme").mkdir()
     (output / "theme" / "base.css").write_text("body {}")
     return output
+
+
+def meta_file(fragments: list[str]) -> bytes:
+    """A language's metadata as Pagefind writes it: its pages' fragments, no words."""
+    meta = [version("pagefind"), [[name, 1] for name in fragments], [], [], [], []]
+    return gzip.compress(SIGNATURE + cbor2.dumps(meta))
 
 
 class Pagefind:
@@ -44,15 +53,16 @@ class Pagefind:
         self.sites.append(pages)  # runs may come from several threads at once
         bundle = (Path(command[command.index("--output-path") + 1])
                   if "--output-path" in command else site / "pagefind")
-        bundle.mkdir(parents=True, exist_ok=True)
-        (bundle / "fragment").mkdir()
+        bundle.mkdir(parents=True, exist_ok=True)  # over the last bundle, as Pagefind
+        (bundle / "fragment").mkdir(exist_ok=True)
         (bundle / "fragment" / "en_1.pf_fragment").write_text(" ".join(pages))
-        (bundle / "pagefind.en_1.pf_meta").write_text("meta")
+        (bundle / "pagefind.en_1.pf_meta").write_bytes(meta_file(["en_1"]))
         (bundle / "wasm.en.pagefind").write_text("wasm")
         (bundle / "pagefind.js").write_text(f"// run {len(self.runs)}")
         lang = command[command.index("--force-language") + 1]
         (bundle / "pagefind-entry.json").write_text(json.dumps(  # as Pagefind's manifest
-            {"version": version("pagefind"), "languages": {lang: {"page_count": 1}}}))
+            {"version": version("pagefind"),
+             "languages": {lang: {"hash": "en_1", "page_count": 1}}}))
         (bundle / "pagefind-ui.js").write_text("// a ready-made UI")
         (bundle / "pagefind-highlight.js").write_text("// unused")
 
@@ -106,7 +116,7 @@ def test_without_a_cache_or_after_a_failed_run_it_always_indexes(site, tmp_path)
     assert len(pagefind.runs) == 2
 
     def failing(command: list[str]) -> None:  # half a bundle written, then it stops
-        (site / "pagefind").mkdir()
+        (site / "pagefind").mkdir(exist_ok=True)
         (site / "pagefind" / "pagefind.js").write_text("// half")
         msg = "pagefind failed"
         raise RuntimeError(msg)
@@ -148,9 +158,25 @@ def test_a_new_folder_takes_the_served_folder_s_index_of_the_same_pages(site, tm
     assert index_site(fresh, "en", None, pagefind, reuse=site)
     assert len(pagefind.runs) == 4
     assert served.read_text() == "// run 1"
+
     # Nothing to take from a folder without a bundle.
     shutil.rmtree(site / "pagefind")
     assert index_site(fresh, "en", None, pagefind, reuse=site)
+
+
+def test_a_bundle_linked_to_the_served_one_is_never_written_over(site, tmp_path):
+    pagefind = Pagefind()
+    assert index_site(site, "en", None, pagefind)  # the folder served now
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    assert not index_site(fresh, "en", None, pagefind, reuse=site)  # linked in
+    served = site / "pagefind" / "pagefind.js"
+    assert (fresh / "pagefind" / "pagefind.js").stat().st_ino == served.stat().st_ino
+    (fresh / "posts" / "one" / "index.html").write_text("<main data-pagefind-body>3</main>")
+    assert index_site(fresh, "en", None, pagefind, reuse=site)
+    assert served.read_text() == "// run 1"
+    assert (fresh / "pagefind" / "pagefind.js").read_text() == "// run 2"
+    assert (fresh / "pagefind" / "pagefind.js").stat().st_ino != served.stat().st_ino
 
 
 def test_pagefind_reads_only_the_folders_that_hold_indexed_pages():
