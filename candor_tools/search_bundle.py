@@ -24,6 +24,8 @@ from typing import Any
 
 import cbor2
 
+from candor_tools.search_parts import PARTS_FOLDER as PARTS
+
 SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
 # The folders of a bundle whose files are named by a hash of their content.
@@ -34,20 +36,23 @@ class UnknownBundleError(Exception):
     """The bundle is not one ``prune`` can read (another Pagefind, damaged, missing)."""
 
 
-def updatable(bundle: Path, version: str, lang: str) -> bool:
+def updatable(bundle: Path, version: str, lang: str, *, parts: bool = False) -> bool:
     """Whether Pagefind may index over ``bundle``: made by Pagefind ``version`` in
-    ``lang`` alone, one index (no parts), and no file shared by a hard link with
-    another folder (the preview's other folder, ``reuse``), which writing in place
-    would change too."""
+    ``lang`` alone, and no file shared by a hard link with another folder (the
+    preview's other folder, ``reuse``), which writing in place would change too.
+    ``parts``: ``bundle`` is the first part of an index in parts and holds the
+    others' folders (left out here); otherwise it must hold none (it was one index)."""
     try:
         entry = json.loads((bundle / ENTRY).read_text("utf-8"))
         if entry["version"] != version or sorted(entry["languages"]) != [lang]:
             return False
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    if (bundle / "parts").exists():
+    if not parts and (bundle / PARTS).exists():
         return False
-    for folder, _dirs, files in os.walk(bundle):
+    for folder, folders, files in os.walk(bundle):
+        if parts and folder == str(bundle) and PARTS in folders:
+            folders.remove(PARTS)
         for name in files:
             if os.stat(os.path.join(folder, name)).st_nlink > 1:
                 return False

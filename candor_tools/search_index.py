@@ -188,23 +188,36 @@ def _make_whole(bundle: Path, command: list[str], lang: str,
     if not in_place:
         shutil.rmtree(bundle, ignore_errors=True)
     run(command)
-    if in_place:
-        try:
-            prune(bundle)
-        except UnknownBundleError as error:
-            print(f"search: {error}; the index is made again from scratch.", file=sys.stderr)
-            shutil.rmtree(bundle, ignore_errors=True)
-            run(command)
+    if in_place and not _pruned(bundle):
+        shutil.rmtree(bundle, ignore_errors=True)
+        run(command)
+
+
+def _pruned(bundle: Path) -> bool:
+    """Remove what the index Pagefind just wrote over ``bundle`` no longer uses; False
+    (and why, on standard error) if the bundle cannot be read for that."""
+    try:
+        prune(bundle)
+    except UnknownBundleError as error:
+        print(f"search: {error}; the index is made again from scratch.", file=sys.stderr)
+        return False
+    return True
 
 
 def _make_part(output: Path, part: int, names: list[str], *, lang: str,
                run: Callable[[list[str]], object], near: Path) -> None:
     """Make one part of the index: Pagefind over a scratch site of that part's pages."""
     bundle = output / BUNDLE
-    clear_part(bundle, part)
     folder = part_folder(bundle, part)
+    in_place = updatable(folder, _pagefind_version(), lang, parts=part == 0)
+    if not in_place:
+        clear_part(bundle, part)
     with linked_site(output, names, near) as site:
-        run(pagefind_command(site, lang, bundle=folder))
+        command = pagefind_command(site, lang, bundle=folder)
+        run(command)
+        if in_place and not _pruned(folder):
+            clear_part(bundle, part)
+            run(command)
     if part:
         trim_merged(folder)
 

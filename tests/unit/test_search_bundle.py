@@ -92,6 +92,39 @@ def test_an_index_made_over_the_last_one_is_the_one_made_afresh(tmp_path, capsys
     assert all((bundle / name).stat().st_ino == before[name] for name in unchanged)
 
 
+def test_an_index_in_parts_is_made_over_its_last_parts_too(tmp_path, capsys):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    for number in range(40):
+        write_page(site, number, f"Plain words about topic {number}.")
+    write_page(site, 11, "The ornithopterzed memo.")
+    assert index_site(site, "en", cache, run, part_pages=10).made == 4
+    bundle = site / "pagefind"
+    before = {name: (bundle / name).stat().st_ino for name in files(bundle)}
+    write_page(site, 11, "Corrected.")
+    assert index_site(site, "en", cache, run, part_pages=10).made == 1
+    assert "made again from scratch" not in capsys.readouterr().err
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_site(fresh, "en", None, run, part_pages=10).made == 4
+    kept, made = files(bundle), files(fresh / "pagefind")
+    assert ({k: v for k, v in kept.items() if "fragment/" in k or "index/" in k}
+            == {k: v for k, v in made.items() if "fragment/" in k or "index/" in k})
+    for folder in [bundle, *sorted((bundle / "parts").iterdir())]:
+        named = in_use(folder)
+        own = [name for name in files(folder) if not name.startswith("parts/")
+               and ("/" in name or name.endswith(".pf_meta"))]
+        assert own
+        assert [name for name in own if name not in named] == []
+    assert len(kept) == len(made)
+    fragments = b"".join(gzip.decompress(data) for name, data in kept.items()
+                         if name.endswith(".pf_fragment"))
+    assert b"ornithopterzed" not in fragments
+    unchanged = [name for name in kept if name.endswith(".pf_fragment") and name in before]
+    assert len(unchanged) == 39
+    assert all((bundle / name).stat().st_ino == before[name] for name in unchanged)
+
+
 def test_prune_removes_what_the_index_does_not_name_and_refuses_what_it_cannot_read(
         tmp_path):
     bundle = tmp_path / "pagefind"
