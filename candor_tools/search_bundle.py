@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,9 @@ class UnknownBundleError(Exception):
 
 def updatable(bundle: Path, version: str, lang: str, *, parts: bool = False) -> bool:
     """Whether Pagefind may index over ``bundle``: made by Pagefind ``version`` in
-    ``lang`` alone, and no file shared by a hard link with another folder (the
-    preview's other folder, ``reuse``), which writing in place would change too.
+    ``lang`` alone, and neither the folder (a symbolic link) nor a file (a hard link)
+    shared with another folder (the preview's other folder, ``reuse``), which
+    writing in place would change too.
     ``parts``: ``bundle`` is the first part of an index in parts and holds the
     others' folders (left out here); otherwise it must hold none (it was one index)."""
     try:
@@ -48,13 +50,14 @@ def updatable(bundle: Path, version: str, lang: str, *, parts: bool = False) -> 
             return False
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    if not parts and (bundle / PARTS).exists():
+    if bundle.is_symlink() or (not parts and (bundle / PARTS).exists()):
         return False
     for folder, folders, files in os.walk(bundle):
         if parts and folder == str(bundle) and PARTS in folders:
             folders.remove(PARTS)
-        for name in files:
-            if os.stat(os.path.join(folder, name)).st_nlink > 1:
+        for name in folders + files:
+            status = os.lstat(os.path.join(folder, name))
+            if stat.S_ISLNK(status.st_mode) or (name in files and status.st_nlink > 1):
                 return False
     return True
 

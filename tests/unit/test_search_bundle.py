@@ -170,6 +170,16 @@ def test_only_a_bundle_of_this_pagefind_and_language_alone_is_written_over(tmp_p
     (tmp_path / "served.js").write_text("// the other folder's")
     (bundle / "pagefind.js").hardlink_to(tmp_path / "served.js")
     assert not updatable(bundle, version("pagefind"), "en")
+    (bundle / "pagefind.js").unlink()
+    assert updatable(bundle, version("pagefind"), "en")
+    linked = tmp_path / "linked"
+    linked.symlink_to(bundle, target_is_directory=True)
+    assert not updatable(linked, version("pagefind"), "en")
+    (bundle / "fragment").symlink_to(tmp_path, target_is_directory=True)
+    assert not updatable(bundle, version("pagefind"), "en")
+    (bundle / "fragment").unlink()
+    (bundle / "pagefind.js").symlink_to(tmp_path / "served.js")
+    assert not updatable(bundle, version("pagefind"), "en")
 
 
 def test_an_unreadable_bundle_left_by_pagefind_is_made_again_from_scratch(tmp_path, capsys):
