@@ -38,11 +38,15 @@ try:
 # make build: Pelican, then the search index in the same process (real Pagefind).
 MAKE_BUILD_CHILD = """
 import resource, sys
-from candor_tools.run_pelican import main
+from candor_tools.run_pelican import leave, main
+status = 1
 try:
-    if main(sys.argv[1:]):
-        sys.exit("the build or the search index failed")
-""" + _REPORT
+    status = main(sys.argv[1:])
+    if status:
+        print("the build or the search index failed", file=sys.stderr)
+""" + _REPORT + """
+leave(status)
+"""
 
 FEEDS = {
     "FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_ALL_RSS": "feeds/all.rss.xml",

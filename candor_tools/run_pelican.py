@@ -13,6 +13,7 @@ with the build's own output folder, language and cache folder), in this process:
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,5 +95,23 @@ def index_for_search(settings: dict[str, Any], source: str = "the settings") -> 
     return 0
 
 
+def leave(status: int) -> None:
+    """Exit with ``status`` once the output is flushed, without freeing the build's objects.
+
+    Everything is on disk by now (Pelican's ``finalized`` receivers saved the caches
+    and the rebuild records; the search index's runs are over): the interpreter's
+    teardown would only free, one by one, the objects the build made (0.2 s at
+    1,000 posts, ~1.4 s at 100,000 questions). ``os._exit`` skips it, and with it
+    the ``atexit`` handlers, so the log and both streams are flushed first.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 1  # a stream that cannot be written: the run did not end well
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    leave(main(sys.argv[1:]))
