@@ -32,3 +32,15 @@ def test_leaving_keeps_the_status_and_everything_written(status):
     assert child.returncode == status
     assert child.stdout == "written to standard output, never flushed"
     assert child.stderr == "WARNING: a logged line\nand a last word, no line end"
+
+
+def test_under_a_profiler_it_exits_the_usual_way_so_the_profile_is_written(tmp_path):
+    script = tmp_path / "child.py"
+    script.write_text(CHILD)
+    profile = tmp_path / "child.prof"
+    child = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), str(script),
+                            "2"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                           capture_output=True, text=True, check=False)
+    assert child.returncode == 0  # cProfile's runner swallows the script's SystemExit
+    assert child.stdout == "written to standard output, never flushed"
+    assert profile.stat().st_size > 0
