@@ -6,6 +6,7 @@ import gc
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -89,6 +90,10 @@ class QADigestGenerator(Generator):
             post.relative_source_path: post for post in self.context.get("articles", ())
             if post.relative_source_path in shown}
         self.context["QA_FEEDS"] = feed_records(self.plans, formats)
+        # Each thread's heading, without its questions, by id: what a page that names
+        # a thread reads (the periodic digests), not the digest of every question.
+        self.context["QA_THREAD_HEADINGS"] = {
+            thread.id: replace(thread, questions=()) for thread in digest.threads}
         self.posts = {thread_id: post for post, thread_id in posts.values()}
 
     def generate_output(self, writer: Any) -> None:

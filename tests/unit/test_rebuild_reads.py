@@ -334,3 +334,43 @@ def test_a_file_a_worker_wrote_without_a_record_is_not_stale(tmp_path):
     parent.merge_part(4242, 1)
     assert parent.remove_stale() == []
     assert (site.output / "page.html").read_text(encoding="utf-8") == before
+
+
+class Counted:
+    """Stands in for a big context value (the Q&A digest): counts its digests."""
+
+    digests = 0
+
+    def __init__(self, answered: int) -> None:
+        self.answered = answered
+
+    def __candor_fingerprint__(self) -> int:
+        Counted.digests += 1
+        return self.answered
+
+
+def test_a_known_context_is_the_same_posts_and_the_same_values_pages_looked_up(tmp_path):
+    site = Site(tmp_path)
+    first, second = post("a"), post("b")
+
+    def build(context: dict[str, Any]) -> bool:
+        """One build: is the context known? Then a page looks SITENAME up."""
+        state = RebuildState(str(site.output), site.state_file, "static")
+        state.load()
+        known = state.known_context(context)
+        state.names_digest(context, ["SITENAME"])
+        state.save()
+        return known
+
+    context = {"articles": [first, second], "SITENAME": "Site", "QA_DIGEST": Counted(1)}
+    assert not build(context)  # no last build
+    assert build(context)
+    Counted.digests = 0
+    assert build({**context, "QA_DIGEST": Counted(2)})  # looked up by no page: not digested
+    assert Counted.digests == 0
+    first._content = "<p>A new body</p>"
+    assert build(context)  # the same posts, by identity
+    assert not build({**context, "SITENAME": "Renamed"})  # a value a page looked up
+    assert build({**context, "SITENAME": "Renamed"})
+    assert not build({**context, "SITENAME": "Renamed", "articles": [first, second, post("c")]})
+    assert not build({"SITENAME": "Renamed"})  # no posts: nothing to guess from
