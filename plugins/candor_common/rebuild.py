@@ -79,10 +79,6 @@ UNORDERED = frozenset({"generated_content", "static_content"})
 # is digested with the body instead (``body_digest``), so a new post renders the
 # pages that show it, and those whose links find it, not every page.
 KEYED = ("static_content", "static_links")
-# The site's posts and pages, in the shared context: a post added, removed or moved
-# changes many pages (``known_context``).
-CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
-                 "draft_pages")
 LIBRARIES = ("pelican", "jinja2", "markdown", "feedgen", "lxml", "nh3", "babel",
              "markupsafe", "pyyaml")
 _SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
@@ -203,6 +199,7 @@ class RebuildState:
         self._settings: object = _ABSENT  # their digest, made once (_settings_digest)
         self.previous: dict[str, Record] = {}
         self.current: dict[str, Record] = {}
+        self.previous_contexts: frozenset[str] = frozenset()  # shared contexts' digests
         self.fingerprints = Fingerprinter()
         self._values: dict[tuple[str, int], tuple[Any, bytes | None]] = {}
         # (name, id of value) of a context's items -> digest of those items
@@ -328,20 +325,10 @@ class RebuildState:
         return dict(sorted(found.items()))
 
     def known_context(self, context: dict[str, Any]) -> bool:
-        """True if the pages made from the shared context ``context`` are likely to be left
-        as the last build made them: the site's posts and pages are the same ones
-        (``CONTENT_LISTS``, digested by identity), and so is every other name of it that
-        the last build's outputs looked up (with one value). Only a guess at how much
-        there is to render; each page is still checked. The other names are not digested
-        (the Q&A digest of a town hall of 100,000 questions took ~4 s)."""
-        lists = [name for name in CONTENT_LISTS if name in context]
-        # Digested whatever the answer, for the next build to compare with.
-        if not lists or self.names_digest(context, lists) is None \
-                or any(not self.previous_values.get(name) for name in lists):
-            return False
-        names = lists + [name for name in context
-                         if name not in CONTENT_LISTS and self.previous_values.get(name)]
-        return not self._names_changed(context, names)
+        """True if the last build digested this shared context too (the pages made from it
+        are then likely to be left as they are)."""
+        shared = self._context_digest(context)
+        return shared is not None and shared.hex() in self.previous_contexts
 
     def body_digest(self, item: Any) -> str:
         """Digest the body of a post (what ``key`` leaves out), with what its
@@ -581,6 +568,8 @@ class RebuildState:
                 or data.get("output") != self.output_path):
             return
         self.previous = _records(data, "outputs")
+        contexts = data.get("contexts", [])
+        self.previous_contexts = frozenset(str(c) for c in contexts if isinstance(c, str))
         values = data.get("values", {})
         if isinstance(values, dict):
             self.previous_values = {str(k): str(v) for k, v in values.items()}
@@ -591,8 +580,9 @@ class RebuildState:
             return
         tables = Tables()
         outputs = {name: self.current[name].as_json(tables) for name in sorted(self.current)}
+        contexts = sorted(shared.hex() for shared in self._shapes.values())
         write_state(self.cache_file, {"format": FORMAT, "static": self.static,
-                                      "output": self.output_path,
+                                      "output": self.output_path, "contexts": contexts,
                                       "values": self._name_values(),
                                       **tables.as_json(), "outputs": outputs})
 

@@ -7,9 +7,9 @@ set to 2 or more), ``split_posts`` runs it inside the writer's
 ``split_rendering`` block: every process makes the same ``write_file`` calls
 in the same order, and each renders its share (``CandorWriter``). The pages
 are the same bytes either way (``tests/integration/test_fast_paths.py``).
-An incremental rebuild with the last build's posts and the context values its
-pages looked up (no post added, removed or moved) renders in one process: few
-pages change, and every process would check every page.
+An incremental rebuild whose shared context the last build had (no post
+added, removed or moved) renders in one process: few pages change, and every
+process would check every page.
 """
 
 from __future__ import annotations
@@ -66,9 +66,8 @@ def _split(generator: ArticlesGenerator, workers: int) -> Any:
         split = getattr(writer, "split_rendering", None)
         state = rebuild.state_for(writer.output_path)
         if split is None or (state is not None and state.known_context(generator.context)):
-            # Another plugin's writer; or a rebuild with the last build's posts and the
-            # values its pages looked up (``known_context``): few pages to render, and
-            # each process would check them all.
+            # Another plugin's writer; or a rebuild whose shared context the last build
+            # had: few pages to render, and each process would check them all.
             generate_output(writer)
             return
         with split(workers):
