@@ -1,7 +1,7 @@
 """The public digest as open data: JSON (documented in docs/qa.md) and CSV.
 
 Both are made in pieces, a question at a time, and written as they come
-(``encoded``): at 100,000 questions ``digest.json`` is 80 MB, and held whole,
+(``encoded``): at 100,000 questions ``digest.json`` is 82 MB, and held whole,
 with its records and the pieces they are joined from, it was the largest
 thing a build kept in memory.
 """

@@ -9,7 +9,7 @@ would refuse) falls back to ``json.dumps`` itself, so the result, or the
 error, is always the one ``json.dumps`` gives.
 
 ``chunks`` gives the same text in pieces, for a document too large to hold
-whole (``digest.json`` of a town hall of 100,000 questions is 80 MB, and its
+whole (``digest.json`` of a town hall of 100,000 questions is 82 MB, and its
 pieces several times that while they are joined).
 """
 
@@ -23,14 +23,6 @@ from typing import Any
 
 class _Unsupported(Exception):
     """A value or key that only ``json.dumps`` knows how to write (or refuse)."""
-
-
-def dumps(data: Any, indent: int = 1) -> str:
-    """Return ``json.dumps(data, ensure_ascii=False, indent=indent)``."""
-    try:
-        return _value(data, 0, " " * indent)
-    except (_Unsupported, RecursionError):  # RecursionError: a cycle, which json reports
-        return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def chunks(data: Any, indent: int = 1, depth: int = 1) -> Iterator[str]:
@@ -83,7 +75,7 @@ def _whole(value: Any, level: int, step: str) -> str:
     """Encode ``value`` at nesting ``level`` in one piece, as ``json.dumps`` would there."""
     try:
         return _value(value, level, step)
-    except (_Unsupported, RecursionError):
+    except (_Unsupported, RecursionError):  # RecursionError: a cycle, which json reports
         # json.dumps' own text (or error): nested, each line is indented by ``level`` more.
         text = json.dumps(value, ensure_ascii=False, indent=len(step))
         return text.replace("\n", "\n" + step * level)

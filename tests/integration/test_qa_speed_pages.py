@@ -93,7 +93,7 @@ def test_shared_imports_make_modules_once_per_distinct_context(monkeypatch):
 
 
 def test_the_digest_json_is_written_without_json_dumps(monkeypatch):
-    """jsontext.dumps gives json.dumps' text, and does not call it for JSON's own types."""
+    """jsontext.chunks gives json.dumps' text, and does not call it for JSON's own types."""
     data = {"schema_version": 2, "scorecard": None, "threads": [
         {"id": "t", "title": "Élan \"quoted\" \u2028", "hosts": ["a", "b"], "opens": None,
          "questions": [{"votes": 3, "answer_rate": 0.5, "overdue": False, "topics": [],
@@ -104,7 +104,7 @@ def test_the_digest_json_is_written_without_json_dumps(monkeypatch):
         raise AssertionError("json.dumps called")
 
     monkeypatch.setattr(json, "dumps", refuse)
-    assert jsontext.dumps(data, indent=1) == expected
+    assert "".join(jsontext.chunks(data, 1, depth=0)) == expected
 
 
 def test_both_exports_in_pieces_are_the_plain_ones(monkeypatch):
