@@ -41,6 +41,7 @@ import os
 import sys
 import tempfile
 import types
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,8 +62,12 @@ from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 4
+FORMAT = 5
 FILE_PREFIX = "candor-rebuild-"
+# The records of a build that changed few of them are saved as those changes only, in a
+# second file beside the last whole one (``RebuildState.save``), until they are more
+# than this share of all the records.
+CHANGES_SHARE = 0.25
 # Keys of the shared context that change while pages are written, or say only
 # when the build ran: Candor's templates never read the build time (a test
 # checks); what it decides (embargoes, overdue follow-ups) is in the context.
@@ -147,6 +152,11 @@ class Tables:
         return {"posts": list(self._posts), "names": [list(n) for n in self._names]}
 
 
+def _changes_file(state_file: Path) -> Path:
+    """Where the changes since the whole state file ``state_file`` are kept."""
+    return state_file.with_name(f"{state_file.stem}.changes.json")
+
+
 def _records(data: dict[str, Any], field: str) -> dict[str, Record]:
     """Read the records in ``data[field]``, numbered against ``data``'s tables; skip
     damaged ones."""
@@ -199,6 +209,10 @@ class RebuildState:
         self._settings: object = _ABSENT  # their digest, made once (_settings_digest)
         self.previous: dict[str, Record] = {}
         self.current: dict[str, Record] = {}
+        # The last whole state file's records and generation (None: none was read); the
+        # records of the changes file, if one was read on top of it, are in previous.
+        self._base: dict[str, Record] = {}
+        self._generation: str | None = None
         self.previous_contexts: frozenset[str] = frozenset()  # shared contexts' digests
         self.fingerprints = Fingerprinter()
         self._values: dict[tuple[str, int], tuple[Any, bytes | None]] = {}
@@ -559,15 +573,34 @@ class RebuildState:
 
     # -- the state file ------------------------------------------------------
     def load(self) -> None:
-        """Read the last build's records, if they were made by this code for this folder."""
+        """Read the last build's records, if they were made by this code for this folder:
+        the last whole state file, and the changes file saved since on top of it."""
         if self.cache_file is None:
             return
         data = read_state(self.cache_file)
-        if (data is None or data.get("format") != FORMAT
-                or data.get("static") != self.static
-                or data.get("output") != self.output_path):
+        if data is None or not self._usable(data):
             return
-        self.previous = _records(data, "outputs")
+        self._base = self.previous = _records(data, "outputs")
+        self._use_names(data)
+        generation = data.get("generation")
+        if not isinstance(generation, str):
+            return
+        self._generation = generation
+        changes = read_state(_changes_file(self.cache_file))
+        if changes is not None and self._usable(changes) and changes.get("base") == generation:
+            self.previous = {**self._base, **_records(changes, "outputs")}
+            for name in changes.get("dropped", []):
+                self.previous.pop(str(name), None)
+            self._use_names(changes)
+
+    def _usable(self, data: dict[str, Any]) -> bool:
+        """True if ``data`` is records this code wrote for this folder."""
+        return (data.get("format") == FORMAT
+                and data.get("static") == self.static
+                and data.get("output") == self.output_path)
+
+    def _use_names(self, data: dict[str, Any]) -> None:
+        """Take the shared contexts' digests and the names' values the records say."""
         contexts = data.get("contexts", [])
         self.previous_contexts = frozenset(str(c) for c in contexts if isinstance(c, str))
         values = data.get("values", {})
@@ -575,16 +608,40 @@ class RebuildState:
             self.previous_values = {str(k): str(v) for k, v in values.items()}
 
     def save(self) -> None:
-        """Write this build's records atomically."""
+        """Write this build's records atomically.
+
+        When the last whole state file was read and this build's records differ from
+        it in few outputs (``CHANGES_SHARE``), only those are written, to the changes
+        file named after it, in place of the last one: after one edit at 100,000
+        questions that is a few hundred records, not 56,000 (14 MB). Otherwise the
+        whole state is written under a new generation, and the changes file, which
+        names the one before, is removed (were the build stopped in between, the next
+        one would see it name another generation and leave it unread).
+        """
         if self.cache_file is None:
             return
+        contexts = sorted(shared.hex() for shared in self._shapes.values())
+        header = {"format": FORMAT, "static": self.static, "output": self.output_path,
+                  "contexts": contexts, "values": self._name_values()}
+        if self._generation is not None:
+            base = self._base
+            changed = [name for name, record in self.current.items()
+                       if base.get(name) != record]
+            dropped = [name for name in base if name not in self.current]
+            if len(changed) + len(dropped) <= CHANGES_SHARE * max(len(base), 1):
+                tables = Tables()
+                outputs = {name: self.current[name].as_json(tables) for name in sorted(changed)}
+                write_state(_changes_file(self.cache_file), {
+                    **header, "base": self._generation, **tables.as_json(),
+                    "outputs": outputs, "dropped": sorted(dropped)})
+                return
         tables = Tables()
         outputs = {name: self.current[name].as_json(tables) for name in sorted(self.current)}
-        contexts = sorted(shared.hex() for shared in self._shapes.values())
-        write_state(self.cache_file, {"format": FORMAT, "static": self.static,
-                                      "output": self.output_path, "contexts": contexts,
-                                      "values": self._name_values(),
+        generation = uuid.uuid4().hex
+        write_state(self.cache_file, {**header, "generation": generation,
                                       **tables.as_json(), "outputs": outputs})
+        _changes_file(self.cache_file).unlink(missing_ok=True)
+        self._base, self._generation = dict(self.current), generation
 
     def save_part(self, parent: int, rank: int) -> None:
         """Write the records a worker process made, for the parent (pid) to merge."""

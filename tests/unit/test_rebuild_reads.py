@@ -196,7 +196,7 @@ def test_the_state_file_keeps_the_reads(tmp_path):
     [(names, value)] = record.reads.values()
     assert "title" in names
     assert len(value) == 16
-    assert rebuild.FORMAT == 4
+    assert rebuild.FORMAT == 5
 
 
 # -- the names a page's templates look up in the shared context -----------------
