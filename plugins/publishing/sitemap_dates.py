@@ -8,6 +8,7 @@ changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +34,8 @@ def pin_sitemap_date(generators: list[Any]) -> None:
     newest = newest_content_date(generators)
     if newest is not None:
         sitemap.generator.now = plain_datetime(newest)
+        sitemap.format_date = formatting_once(sitemap.generator.now,  # type: ignore[attr-defined]
+                                              sitemap.format_date)
 
 
 def plain_datetime(moment: Any) -> datetime:
@@ -46,3 +49,22 @@ def plain_datetime(moment: Any) -> datetime:
     """
     return datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
                     moment.second, moment.microsecond, tzinfo=moment.tzinfo, fold=moment.fold)
+
+
+def formatting_once(now: datetime, format_date: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Return pelican-sitemap's ``format_date``, with the text of ``now`` made once.
+
+    Every page without a date of its own (index pages, and each Q&A page: 55,000 at
+    100,000 questions) is stamped with that same object; any other date is formatted
+    as before (an equal date in another zone is written otherwise: only ``now``
+    itself is taken for ``now``). ``format_date`` may be an earlier such function
+    (the live preview pins a date each build): the original is wrapped, once.
+    """
+    original = getattr(format_date, "__wrapped__", format_date)
+    text = original(now)
+
+    def format_date_once(date: Any) -> str:
+        return text if date is now else original(date)
+
+    format_date_once.__wrapped__ = original  # type: ignore[attr-defined]
+    return format_date_once
