@@ -35,9 +35,9 @@ in ``CACHE_PATH`` at the end of a successful build only.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
+import pickle
 import sys
 import tempfile
 import types
@@ -57,7 +57,7 @@ from pelican.contents import Content
 
 from candor_common.fingerprint import Fingerprinter
 from candor_common.journal import Journal
-from candor_common.paths import display_path
+from candor_common.paths import display_path, inside
 from candor_common.statefile import read_state, write_state
 
 logger = logging.getLogger(__name__)
@@ -513,17 +513,17 @@ class RebuildState:
                 stat = os.stat(path)
             except OSError:
                 return  # not written after all: no record, made again next time
-            stats[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
+            stats[inside(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
         self.current[name] = Record(key, deps, stats, read, looked_up)
 
     def writing(self, path: str) -> None:
         """Note in the journal that ``path`` is about to be written."""
         if self.journal is not None:
-            self.journal.note(os.path.relpath(os.path.abspath(path), self.output_path))
+            self.journal.note(inside(path, self.output_path))
 
     def wrote(self, path: str) -> None:
         """Note a file this build wrote (or left as the last build wrote it)."""
-        self.written.add(os.path.relpath(os.path.abspath(path), self.output_path))
+        self.written.add(inside(path, self.output_path))
 
     def remove_stale(self) -> list[str]:
         """Remove the files the last build wrote that this build did not; return them.
@@ -644,14 +644,18 @@ class RebuildState:
         self._base, self._generation = dict(self.current), generation
 
     def save_part(self, parent: int, rank: int) -> None:
-        """Write the records a worker process made, for the parent (pid) to merge."""
+        """Write the records a worker process made, for the parent (pid) to merge.
+
+        Pickled: the parent is this process's own fork, running the same code, and
+        reads the file once, at once (JSON took ~0.6 s longer each way for the
+        25,000 records of half the question pages at 100,000 questions).
+        """
         part = self._part_file(parent, rank)
         part.parent.mkdir(parents=True, exist_ok=True)
-        tables = Tables()
-        records = {name: record.as_json(tables) for name, record in self.current.items()}
-        part.write_text(json.dumps({"rendered": self.rendered, "reused": self.reused,
-                                    "written": sorted(self.written), "why": self.why,
-                                    **tables.as_json(), "records": records}), encoding="utf-8")
+        with part.open("wb") as out:
+            pickle.dump({"rendered": self.rendered, "reused": self.reused,
+                         "written": self.written, "why": self.why,
+                         "records": self.current}, out, protocol=pickle.HIGHEST_PROTOCOL)
 
     def merge_part(self, parent: int, rank: int) -> None:
         """Take in a worker's records, the files it wrote, and its counts of pages rendered
@@ -659,14 +663,15 @@ class RebuildState:
         recorded, is this build's too: ``remove_stale`` must not take it for stale)."""
         part = self._part_file(parent, rank)
         try:
-            data = json.loads(part.read_text(encoding="utf-8"))
+            with part.open("rb") as source:
+                data = pickle.load(source)  # noqa: S301 - written by this build's own fork
         finally:
             part.unlink(missing_ok=True)
         self.rendered += data["rendered"]
         self.reused += data["reused"]
-        self.written.update(str(path) for path in data.get("written", []))
-        self.why.update({str(k): int(v) for k, v in data.get("why", {}).items()})
-        self.current.update(_records(data, "records"))
+        self.written.update(data["written"])
+        self.why.update(data["why"])
+        self.current.update(data["records"])
 
     def _part_file(self, parent: int, rank: int) -> Path:
         folder = self.cache_file.parent if self.cache_file else Path(tempfile.gettempdir())

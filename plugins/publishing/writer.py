@@ -31,11 +31,12 @@ from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from candor_common import rebuild
 from candor_common.errors import BuildAborted
+from candor_common.paths import root_url
 from publishing.samefiles import WriteIfChanged
 
 logger = logging.getLogger(__name__)
@@ -365,7 +366,7 @@ def _local_siteurl(context: dict[str, Any], name: str, relative_urls: bool) -> A
     """Return the ``localsiteurl`` of the page ``name``, as Pelican's ``_get_localcontext``
     sets it: the page's relative root with relative URLs, else the context's."""
     if relative_urls:
-        return path_to_url(get_relative_path(name))
+        return root_url(name)
     return context.get("localsiteurl")
 
 

@@ -15,9 +15,9 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
-from pelican.utils import get_relative_path, path_to_url
 
 from candor_common import rebuild, sharing
+from candor_common.paths import root_url
 from qa_digest.cardcache import ThreadCards
 from qa_digest.conversation import ThreadComments
 from qa_digest.model import PUBLIC_STATUSES, Digest, Question, Thread
@@ -198,7 +198,7 @@ class PageCards(Sequence[Markup]):
 def page_siteurl(context: dict[str, Any], name: str) -> str:
     """Return SITEURL as Pelican's writer sets it for the page written to ``name``."""
     if context["RELATIVE_URLS"]:
-        return str(path_to_url(get_relative_path(name)))
+        return root_url(name)
     return str(context.get("SITEURL", ""))
 
 
