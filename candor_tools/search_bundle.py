@@ -17,6 +17,7 @@ the caller then makes the index afresh.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import stat
@@ -95,16 +96,91 @@ def prune(bundle: Path) -> int:
     return removed
 
 
+def settle(bundle: Path) -> None:
+    """Put what Pagefind writes in an order of its own into one order, so the same
+    pages give the same bundle, byte for byte.
+
+    Pagefind 1.5 writes each filter's values (``kind``: news, results...) in the order
+    of a hash map, different from run to run (its issue #638 made the fragments stable
+    and left these); each filter file is named by a hash of its bytes, the metadata
+    names the filter files, and the entry names the metadata. Here each filter's
+    values are sorted by value, the metadata's filters by name, and the files written
+    again under a hash of their new bytes (gzip without a time, as Pagefind's), in
+    place of the ones Pagefind wrote. A file already there with those bytes (the last
+    build's) is left as it is. Pagefind's own files are removed only once the entry
+    names the new ones: until then the bundle is the one Pagefind made.
+    ``UnknownBundleError`` if the bundle cannot be read.
+    """
+    try:
+        entry_path = bundle / ENTRY
+        entry = json.loads(entry_path.read_text("utf-8"))
+        named: set[Path] = set()  # the files the settled bundle names
+        replaced: list[Path] = []  # Pagefind's own
+        for language in entry["languages"].values():
+            meta_path = bundle / f"pagefind.{_hash(language['hash'])}.pf_meta"
+            meta = _meta(meta_path)
+            filters = []
+            for name, digest in meta[3]:
+                path = bundle / "filter" / f"{_hash(digest)}{HASHED['filter']}"
+                values = _decoded(path)
+                values[1] = sorted(values[1], key=lambda value: str(value[0]))
+                new = _hash_of(values, digest)
+                named.add(_put(bundle / "filter" / f"{new}{HASHED['filter']}", values))
+                replaced.append(path)
+                filters.append([name, new])
+            meta[3] = sorted(filters, key=lambda item: str(item[0]))
+            new = _hash_of(meta, language["hash"])
+            named.add(_put(bundle / f"pagefind.{new}.pf_meta", meta))
+            replaced.append(meta_path)
+            language["hash"] = new
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        if entry_path.read_text("utf-8") != text:
+            entry_path.write_text(text, encoding="utf-8")
+        for path in replaced:
+            if path not in named:
+                path.unlink(missing_ok=True)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError,
+            cbor2.CBORDecodeError) as error:
+        msg = f"{bundle}: not a Pagefind bundle this version of Candor can read ({error})"
+        raise UnknownBundleError(msg) from error
+
+
+def _encoded(value: Any) -> bytes:
+    """A file of Pagefind's before gzip: its signature, then CBOR."""
+    return SIGNATURE + cbor2.dumps(value)
+
+
+def _hash_of(value: Any, pagefinds: str) -> str:
+    """The name of ``value``'s file: the language of Pagefind's hash ``pagefinds``
+    (``en`` of ``en_2731829``), then a hash of the file."""
+    language, _, _ = pagefinds.rpartition("_")
+    return f"{language}_{hashlib.blake2b(_encoded(value), digest_size=5).hexdigest()}"
+
+
+def _put(path: Path, value: Any) -> Path:
+    """Write ``value`` to ``path`` as Pagefind encodes a file, unless it holds that
+    already; return ``path``."""
+    payload = _encoded(value)
+    if not path.is_file() or gzip.decompress(path.read_bytes()) != payload:
+        path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+    return path
+
+
 def _meta(path: Path) -> list[Any]:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        msg = f"{path.name} does not start with {SIGNATURE!r}"
-        raise ValueError(msg)
-    meta = cbor2.loads(raw[len(SIGNATURE):])
+    meta = _decoded(path)
     if not isinstance(meta, list):
         msg = f"{path.name} is not a list"
         raise TypeError(msg)
     return meta
+
+
+def _decoded(path: Path) -> Any:
+    """A file of Pagefind's: gzip, its signature, then CBOR."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        msg = f"{path.name} does not start with {SIGNATURE!r}"
+        raise ValueError(msg)
+    return cbor2.loads(raw[len(SIGNATURE):])
 
 
 def _named_by(meta: list[Any]) -> set[str]:

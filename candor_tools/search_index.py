@@ -40,7 +40,7 @@ from typing import Any
 from pagefind.service import get_executable
 
 from candor_tools.linktree import link_or_copy
-from candor_tools.search_bundle import UnknownBundleError, prune, updatable
+from candor_tools.search_bundle import UnknownBundleError, prune, settle, updatable
 from candor_tools.search_parts import (
     PART_PAGES,
     PARTS_FILE,
@@ -191,17 +191,31 @@ def _make_whole(bundle: Path, command: list[str], lang: str,
     if in_place and not _pruned(bundle):
         shutil.rmtree(bundle, ignore_errors=True)
         run(command)
+        _settled(bundle)
+    elif not in_place:
+        _settled(bundle)
 
 
 def _pruned(bundle: Path) -> bool:
-    """Remove what the index Pagefind just wrote over ``bundle`` no longer uses; False
-    (and why, on standard error) if the bundle cannot be read for that."""
+    """Put the index Pagefind just wrote over ``bundle`` in one order (``settle``), then
+    remove what it no longer uses; False (and why, on standard error) if the bundle
+    cannot be read for that."""
     try:
+        settle(bundle)
         prune(bundle)
     except UnknownBundleError as error:
         print(f"search: {error}; the index is made again from scratch.", file=sys.stderr)
         return False
     return True
+
+
+def _settled(bundle: Path) -> None:
+    """Put the index Pagefind just made afresh in ``bundle`` in one order (``settle``);
+    if it cannot be read for that, say so and leave it as Pagefind made it."""
+    try:
+        settle(bundle)
+    except UnknownBundleError as error:
+        print(f"search: {error}; its filters stay in Pagefind's order.", file=sys.stderr)
 
 
 def _make_part(output: Path, part: int, names: list[str], *, lang: str,
@@ -218,6 +232,9 @@ def _make_part(output: Path, part: int, names: list[str], *, lang: str,
         if in_place and not _pruned(folder):
             clear_part(bundle, part)
             run(command)
+            _settled(folder)
+        elif not in_place:
+            _settled(folder)
     if part:
         trim_merged(folder)
 

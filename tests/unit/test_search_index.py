@@ -71,9 +71,13 @@ def test_an_index_is_made_again_only_when_a_page_changed(site, tmp_path):
     cache, pagefind = tmp_path / "cache", Pagefind()
     assert index_site(site, "en", cache, pagefind)
     assert pagefind.runs == [pagefind_command(site, "en", "{posts/**/*.html}")]
-    assert sorted(p.name for p in (site / "pagefind").iterdir()) == [
-        "fragment", "pagefind-entry.json", "pagefind.en_1.pf_meta", "pagefind.js", "parts.json",
-        "wasm.en.pagefind"]
+    # The metadata Pagefind wrote, settled (search_bundle.settle) under a name of its own.
+    settled = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    meta = f"pagefind.{settled['languages']['en']['hash']}.pf_meta"
+    assert meta != "pagefind.en_1.pf_meta"
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == sorted([
+        "fragment", "pagefind-entry.json", meta, "pagefind.js", "parts.json",
+        "wasm.en.pagefind"])
     assert json.loads((site / "pagefind" / "parts.json").read_text()) == {"parts": []}
     bundle_time = (site / "pagefind" / "pagefind.js").stat().st_mtime_ns
     # Nothing changed, only a stylesheet, or only pages Pagefind leaves out (once a page
