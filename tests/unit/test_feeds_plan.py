@@ -59,6 +59,32 @@ def test_published_posts_drops_drafts_and_hidden_and_sorts_newest_first() -> Non
     assert published_posts([old, draft], [new, hidden, new]) == [new, old]
 
 
+def test_posts_of_the_same_moment_are_ordered_by_url_and_only_they_ask_for_it() -> None:
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    noon = dt.datetime(2024, 1, 5, 12, tzinfo=UTC)
+    posts = [Post(url=f"posts/{name}/", date=date) for name, date in [
+        ("a", noon), ("c", noon.astimezone(tokyo)), ("b", noon.replace(tzinfo=None)),
+        ("z", noon - dt.timedelta(days=1)), ("y", noon + dt.timedelta(days=1)),
+        ("x", noon - dt.timedelta(days=1))]]
+    expected = sorted(posts, key=lambda p: (p.date.replace(tzinfo=p.date.tzinfo or UTC),
+                                            p.url), reverse=True)
+    assert [p.url for p in published_posts(posts)] == [p.url for p in expected] == [
+        "posts/y/", "posts/c/", "posts/b/", "posts/a/", "posts/z/", "posts/x/"]
+
+    class Counted(Post):
+        asked = 0
+
+        def __getattribute__(self, name: str) -> Any:
+            if name == "url":
+                type(self).asked += 1
+            return super().__getattribute__(name)
+
+    alone = [Counted(url=f"posts/{day}/", date=dt.datetime(2024, 1, day, tzinfo=UTC))
+             for day in range(1, 6)]
+    assert published_posts(alone) == alone[::-1]
+    assert Counted.asked == 0
+
+
 def test_every_scope_gets_a_feed_with_its_posts() -> None:
     first = post(1, tags=[GRID])
     second = post(2, category=ANSWERS)
