@@ -21,6 +21,8 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -66,17 +68,13 @@ def updatable(bundle: Path, version: str, lang: str, *, parts: bool = False) -> 
 def in_use(bundle: Path) -> set[str]:
     """The files of ``bundle``'s hashed folders and metadata that its entry names,
     as paths relative to the bundle."""
-    try:
+    with _reading(bundle):
         entry = json.loads((bundle / ENTRY).read_text("utf-8"))
         used: set[str] = set()
         for language in entry["languages"].values():
             name = f"pagefind.{language['hash']}.pf_meta"
             used.add(name)
             used |= _named_by(_meta(bundle / name))
-    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError,
-            cbor2.CBORDecodeError) as error:
-        msg = f"{bundle}: not a Pagefind bundle this version of Candor can read ({error})"
-        raise UnknownBundleError(msg) from error
     missing = sorted(name for name in used if not (bundle / name).is_file())
     if missing:
         msg = f"{bundle}: {missing[0]} is named by the index but missing"
@@ -111,7 +109,7 @@ def settle(bundle: Path) -> None:
     names the new ones: until then the bundle is the one Pagefind made.
     ``UnknownBundleError`` if the bundle cannot be read.
     """
-    try:
+    with _reading(bundle):
         entry_path = bundle / ENTRY
         entry = json.loads(entry_path.read_text("utf-8"))
         named: set[Path] = set()  # the files the settled bundle names
@@ -124,13 +122,13 @@ def settle(bundle: Path) -> None:
                 path = bundle / "filter" / f"{_hash(digest)}{HASHED['filter']}"
                 values = _decoded(path)
                 values[1] = sorted(values[1], key=lambda value: str(value[0]))
-                new = _hash_of(values, digest)
-                named.add(_put(bundle / "filter" / f"{new}{HASHED['filter']}", values))
+                new, payload = _named(values, digest)
+                named.add(_put(bundle / "filter" / f"{new}{HASHED['filter']}", payload))
                 replaced.append(path)
                 filters.append([name, new])
             meta[3] = sorted(filters, key=lambda item: str(item[0]))
-            new = _hash_of(meta, language["hash"])
-            named.add(_put(bundle / f"pagefind.{new}.pf_meta", meta))
+            new, payload = _named(meta, language["hash"])
+            named.add(_put(bundle / f"pagefind.{new}.pf_meta", payload))
             replaced.append(meta_path)
             language["hash"] = new
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
@@ -139,28 +137,31 @@ def settle(bundle: Path) -> None:
         for path in replaced:
             if path not in named:
                 path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _reading(bundle: Path) -> Iterator[None]:
+    """Turn what a bundle that cannot be read raises into ``UnknownBundleError``."""
+    try:
+        yield
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError,
             cbor2.CBORDecodeError) as error:
         msg = f"{bundle}: not a Pagefind bundle this version of Candor can read ({error})"
         raise UnknownBundleError(msg) from error
 
 
-def _encoded(value: Any) -> bytes:
-    """A file of Pagefind's before gzip: its signature, then CBOR."""
-    return SIGNATURE + cbor2.dumps(value)
-
-
-def _hash_of(value: Any, pagefinds: str) -> str:
-    """The name of ``value``'s file: the language of Pagefind's hash ``pagefinds``
-    (``en`` of ``en_2731829``), then a hash of the file."""
+def _named(value: Any, pagefinds: str) -> tuple[str, bytes]:
+    """Encode ``value`` as a file of Pagefind's before gzip (its signature, then CBOR);
+    return its name (the language of Pagefind's hash ``pagefinds``, ``en`` of
+    ``en_2731829``, then a hash of the file) and the bytes."""
+    payload = SIGNATURE + cbor2.dumps(value)
     language, _, _ = pagefinds.rpartition("_")
-    return f"{language}_{hashlib.blake2b(_encoded(value), digest_size=5).hexdigest()}"
+    return f"{language}_{hashlib.blake2b(payload, digest_size=5).hexdigest()}", payload
 
 
-def _put(path: Path, value: Any) -> Path:
-    """Write ``value`` to ``path`` as Pagefind encodes a file, unless it holds that
-    already; return ``path``."""
-    payload = _encoded(value)
+def _put(path: Path, payload: bytes) -> Path:
+    """Write ``payload`` gzipped (without a time, as Pagefind's) to ``path``, unless it
+    holds that already; return ``path``."""
     if not path.is_file() or gzip.decompress(path.read_bytes()) != payload:
         path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     return path

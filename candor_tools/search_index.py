@@ -187,31 +187,27 @@ def _make_whole(bundle: Path, command: list[str], lang: str,
     in_place = updatable(bundle, _pagefind_version(), lang)
     if not in_place:
         shutil.rmtree(bundle, ignore_errors=True)
+    _index(bundle, command, run, in_place=in_place,
+           clear=lambda: shutil.rmtree(bundle, ignore_errors=True))
+
+
+def _index(bundle: Path, command: list[str], run: Callable[[list[str]], object], *,
+           in_place: bool, clear: Callable[[], None]) -> None:
+    """Run Pagefind into ``bundle`` and put its files in one order (``settle``). Over
+    the last bundle (``in_place``), then remove what the index no longer uses; if that
+    bundle cannot be read for it, ``clear`` it and run Pagefind again, afresh. A bundle
+    made afresh that cannot be read is left as Pagefind made it (and said so)."""
     run(command)
-    if in_place and not _pruned(bundle):
-        shutil.rmtree(bundle, ignore_errors=True)
+    if in_place:
+        try:
+            settle(bundle)
+            prune(bundle)
+        except UnknownBundleError as error:
+            print(f"search: {error}; the index is made again from scratch.", file=sys.stderr)
+        else:
+            return
+        clear()
         run(command)
-        _settled(bundle)
-    elif not in_place:
-        _settled(bundle)
-
-
-def _pruned(bundle: Path) -> bool:
-    """Put the index Pagefind just wrote over ``bundle`` in one order (``settle``), then
-    remove what it no longer uses; False (and why, on standard error) if the bundle
-    cannot be read for that."""
-    try:
-        settle(bundle)
-        prune(bundle)
-    except UnknownBundleError as error:
-        print(f"search: {error}; the index is made again from scratch.", file=sys.stderr)
-        return False
-    return True
-
-
-def _settled(bundle: Path) -> None:
-    """Put the index Pagefind just made afresh in ``bundle`` in one order (``settle``);
-    if it cannot be read for that, say so and leave it as Pagefind made it."""
     try:
         settle(bundle)
     except UnknownBundleError as error:
@@ -227,14 +223,8 @@ def _make_part(output: Path, part: int, names: list[str], *, lang: str,
     if not in_place:
         clear_part(bundle, part)
     with linked_site(output, names, near) as site:
-        command = pagefind_command(site, lang, bundle=folder)
-        run(command)
-        if in_place and not _pruned(folder):
-            clear_part(bundle, part)
-            run(command)
-            _settled(folder)
-        elif not in_place:
-            _settled(folder)
+        _index(folder, pagefind_command(site, lang, bundle=folder), run, in_place=in_place,
+               clear=lambda: clear_part(bundle, part))
     if part:
         trim_merged(folder)
 
