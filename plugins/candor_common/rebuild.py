@@ -338,11 +338,18 @@ class RebuildState:
                     else digest.hex()
         return dict(sorted(found.items()))
 
-    def known_context(self, context: dict[str, Any]) -> bool:
-        """True if the last build digested this shared context too (the pages made from it
-        are then likely to be left as they are)."""
-        shared = self._context_digest(context)
-        return shared is not None and shared.hex() in self.previous_contexts
+    def known_values(self, context: dict[str, Any], names: Any) -> bool:
+        """True if the settings, and the value of each of ``names`` in ``context``, are
+        those the last build had (the pages made from them are then likely to be left as
+        they are). Only those names are digested, every one of them (the next build
+        compares with them): not the rest of the context."""
+        settings = self._settings_digest()
+        known = settings is not None and settings.hex() in self.previous_contexts
+        for name in names:
+            if name in context:
+                before, now = self.previous_values.get(name), self._name_digest(context, name)
+                known = known and bool(before) and now is not None and now.hex() == before
+        return known
 
     def body_digest(self, item: Any) -> str:
         """Digest the body of a post (what ``key`` leaves out), with what its

@@ -7,9 +7,9 @@ set to 2 or more), ``split_posts`` runs it inside the writer's
 ``split_rendering`` block: every process makes the same ``write_file`` calls
 in the same order, and each renders its share (``CandorWriter``). The pages
 are the same bytes either way (``tests/integration/test_fast_paths.py``).
-An incremental rebuild whose shared context the last build had (no post
-added, removed or moved) renders in one process: few pages change, and every
-process would check every page.
+An incremental rebuild whose posts, lists and settings are the last build's
+(``POSTS_CONTEXT``: no post added, removed or moved) renders in one process: few
+pages change, and every process would check every page.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ logger = logging.getLogger(__name__)
 # Below this many posts (with drafts, hidden posts and translations), forking costs
 # more than it saves.
 SPLIT_FROM_POSTS = 200
+# What decides how many of the posts' pages a rebuild renders again: the posts and the
+# lists Pelican makes of them, the pages, the roster (and the settings). Only these are
+# compared with the last build's: the Q&A digest changes with every answer and shows
+# on few post pages, and digesting it costs seconds at 100,000 questions.
+POSTS_CONTEXT = ("articles", "drafts", "hidden_articles", "dates", "tags", "categories",
+                 "authors", "related_posts", "period_archives", "pages", "roster")
 
 
 def split_posts(generators: list[Any]) -> None:
@@ -65,9 +71,10 @@ def _split(generator: ArticlesGenerator, workers: int) -> Any:
     def generate_output_split(writer: Any) -> None:
         split = getattr(writer, "split_rendering", None)
         state = rebuild.state_for(writer.output_path)
-        if split is None or (state is not None and state.known_context(generator.context)):
-            # Another plugin's writer; or a rebuild whose shared context the last build
-            # had: few pages to render, and each process would check them all.
+        if split is None or (state is not None
+                             and state.known_values(generator.context, POSTS_CONTEXT)):
+            # Another plugin's writer; or a rebuild of the last build's posts and lists:
+            # few pages to render, and each process would check them all.
             generate_output(writer)
             return
         with split(workers):

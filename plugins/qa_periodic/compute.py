@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from qa_digest.model import Digest, Question
@@ -85,11 +85,19 @@ def collect_events(digest: Digest, options: Options,
     released in, not in periods that had already closed.
     """
     buckets: dict[str, _Bucket] = {}
+    by_day: dict[date, _Bucket] = {}  # a period holds whole days of its zone
 
     def bucket(moment: datetime, release: datetime | None) -> _Bucket:
         when = max(moment, release) if release is not None else moment
-        period = period_of(when, options.unit, options.zone)
-        return buckets.setdefault(period.key, _Bucket(period))
+        day = when.astimezone(options.zone).date()
+        found = by_day.get(day)
+        if found is None:
+            period = period_of(when, options.unit, options.zone)
+            found = buckets.get(period.key)
+            if found is None:
+                found = buckets[period.key] = _Bucket(period)
+            by_day[day] = found
+        return found
 
     for thread in digest.threads:
         release = releases.get(thread.id)
