@@ -83,6 +83,21 @@ class Fingerprinter:
         except Opaque:
             return None
 
+    def encode(self, value: Any) -> bytes | None:
+        """Return how ``value`` is encoded inside the digests of what holds it (None: part
+        of it is opaque); ``remember`` takes it back, in another build."""
+        try:
+            return self._digest(value)
+        except Opaque:
+            return None
+
+    def remember(self, pairs: Iterable[tuple[Any, bytes]]) -> None:
+        """Take each ``(value, encoding)`` as known: ``encoding`` is what ``encode`` gave for
+        an object equal to ``value`` (a question loaded from the same file bytes, say), so
+        ``value`` is not digested again."""
+        for value, encoding in pairs:
+            self._memo.setdefault(id(value), (value, encoding))
+
     def identity(self, item: Any) -> str:
         """Return the identity of a post (``content_identity``), worked out once per build."""
         return self._identify(item)[0]

@@ -218,6 +218,7 @@ class RebuildState:
         self._values: dict[tuple[str, int], tuple[Any, bytes | None]] = {}
         # (name, id of value) of a context's items -> digest of those items
         self._shapes: dict[tuple[tuple[str, int], ...], bytes] = {}
+        self._markers: set[bytes] = set()  # the values known_values was asked about
         self._bodies: dict[str, str] = {}
         self._read_values: dict[tuple[str, str], bytes | None] = {}
         self._reads: dict[tuple[str, tuple[str, ...]], str | None] = {}
@@ -340,16 +341,20 @@ class RebuildState:
 
     def known_values(self, context: dict[str, Any], names: Any) -> bool:
         """True if the settings, and the value of each of ``names`` in ``context``, are
-        those the last build had (the pages made from them are then likely to be left as
-        they are). Only those names are digested, every one of them (the next build
-        compares with them): not the rest of the context."""
+        those of a context the last build asked about (the pages made from it are then
+        likely to be left as they are). Only those names are digested: not the rest of
+        the context. What this build was asked about is saved for the next one."""
         settings = self._settings_digest()
-        known = settings is not None and settings.hex() in self.previous_contexts
+        parts = [b"" if settings is None else settings]
         for name in names:
             if name in context:
-                before, now = self.previous_values.get(name), self._name_digest(context, name)
-                known = known and bool(before) and now is not None and now.hex() == before
-        return known
+                now = self._name_digest(context, name)
+                if now is None:
+                    return False
+                parts += [name.encode(), now]
+        marker = hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
+        self._markers.add(marker)
+        return settings is not None and marker.hex() in self.previous_contexts
 
     def body_digest(self, item: Any) -> str:
         """Digest the body of a post (what ``key`` leaves out), with what its
@@ -627,7 +632,8 @@ class RebuildState:
         """
         if self.cache_file is None:
             return
-        contexts = sorted(shared.hex() for shared in self._shapes.values())
+        contexts = sorted({*(shared.hex() for shared in self._shapes.values()),
+                           *(marker.hex() for marker in self._markers)})
         header = {"format": FORMAT, "static": self.static, "output": self.output_path,
                   "contexts": contexts, "values": self._name_values()}
         if self._generation is not None:

@@ -65,14 +65,25 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     posts: dict[int, Any] = {}
     paths = data_files(folder)
     cache = cache_for(settings, zone, authors)
+    # Each file's name by what decides its load, cached or not: the digest's inputs.
+    keys = [(cache or LoadCache(folder, zone, authors)).key(path, display_path(path))
+            for path in paths]
+    loads: list[str] = []
+    encodings: list[tuple[Question, bytes | None]] = []
+    # Only a build that keeps rebuild records (make build, the preview) digests the
+    # questions: a production build renders everything and never asks.
+    incremental = bool(settings.get("PUBLISHING_INCREMENTAL"))
     with young_collections_only():
-        loaded_files = list(zip(paths, load_threads(paths, zone, authors, cache),
+        loaded_files = list(zip(paths, keys, load_threads(paths, zone, authors, cache, keys),
                                 strict=True))
-    for path, (loaded, found) in loaded_files:
+    for path, key, (loaded, found) in loaded_files:
         display = display_path(path)
         problems += found
         if loaded is None:
             continue
+        if cache is not None and incremental:
+            encodings += zip(loaded.questions, cache.encodings(key, loaded.questions),
+                             strict=True)
         thread, post = _tie_to_post(loaded, content, problems)
         if thread is None:
             continue
@@ -84,15 +95,20 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
                 continue
             posts[id(post)] = (post, thread.id)
         threads.append(thread)
-    digest, cross = build_digest(threads, now)
+        loads.append(key)
+    digest, cross = build_digest(threads, now, loads)
     problems += cross
     if problems:
         raise DataError(problems)
-    return digest, posts
+    # Only the questions the digest holds as loaded: those it copied (merged into,
+    # overdue) differ from their file's, and are digested as they are.
+    known = tuple((question, code) for question, code in encodings
+                  if code is not None and digest.by_id.get(question.id) is question)
+    return replace(digest, encodings=known) if known else digest, posts
 
 
 def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str],
-                 cache: LoadCache | None = None
+                 cache: LoadCache | None = None, keys: list[str] | None = None
                  ) -> list[tuple[Thread | None, list[Problem]]]:
     """Load every file, in order; in forked processes when there is enough to load.
 
@@ -100,12 +116,15 @@ def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str],
     its time), so where it runs does not change its result. With a ``cache``, a
     file loaded by an earlier build is read from it instead (``loadcache``), the
     others are loaded and stored, and the cache keeps only this build's files.
+    ``keys``: each file's ``cache.key``, if worked out already.
     """
     jobs: list[Job] = [(path, display_path(path), zone, authors, None) for path in paths]
     results: dict[int, tuple[Thread | None, list[Problem]]] = {}
-    keys: list[str] = []
-    if cache is not None:
-        keys = [cache.key(path, display) for path, display, *_ in jobs]
+    if cache is None:
+        keys = []
+    else:
+        keys = keys if keys is not None else [cache.key(path, display)
+                                              for path, display, *_ in jobs]
         for n, key in enumerate(keys):
             stored = cache.get(key)
             if stored is not None:

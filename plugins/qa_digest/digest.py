@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -14,8 +15,14 @@ from qa_digest.stats import comment_card, scorecard
 RESERVED_IDS = frozenset({*STATUSES, "page", "comments"})
 
 
-def build_digest(threads: list[Thread], now: datetime) -> tuple[Digest, list[Problem]]:
-    """Return the digest of ``threads`` as of ``now`` and every cross-file problem."""
+def build_digest(threads: list[Thread], now: datetime, loads: Sequence[str] | None = None
+                 ) -> tuple[Digest, list[Problem]]:
+    """Return the digest of ``threads`` as of ``now`` and every cross-file problem.
+
+    ``loads``: the name of each thread's load (``LoadCache.key``); the digest then
+    records its inputs (``Digest.inputs``): those, the threads' fields but their
+    questions, and the day of ``now`` (all this function reads of it).
+    """
     problems: list[Problem] = []
     sources = {thread.id: thread.source for thread in threads}
     by_id: dict[str, Question] = {}
@@ -58,7 +65,12 @@ def build_digest(threads: list[Thread], now: datetime) -> tuple[Digest, list[Pro
                                                      if linked.get(q.id) is not None
                                                      and linked[q.id].thread_id == t.id))
                           for t in threads)
-    return _with_scorecards(final_threads, linked), problems
+    digest = _with_scorecards(final_threads, linked)
+    if loads is not None:
+        digest = replace(digest, inputs=(today, tuple(
+            (load, replace(thread, questions=()))
+            for load, thread in zip(loads, threads, strict=True))))
+    return digest, problems
 
 
 def _check_question(question: Question, source: str,

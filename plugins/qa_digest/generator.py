@@ -12,6 +12,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from candor_common import rebuild
 from candor_common.report import stop_on_problems
 from candor_common.unchanged import Write, unless_unchanged
 from feeds.config import read_config
@@ -135,6 +136,9 @@ class QADigestGenerator(Generator):
         """Write the hub, thread, question and comments pages; return how many of each kind."""
         pages = questions = 0
         kept = store_for(self.settings, writer.output_path)  # make build: last build's cards
+        state = rebuild.state_for(writer.output_path)
+        if state is not None:  # before the processes fork: each knows every question's
+            state.fingerprints.remember(digest.encodings)
         with _writing_pages(writer, _processes(digest)):
             write_hub(writer, self.env, self.context, digest, extra)
             for thread in digest.threads:

@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from markupsafe import Markup
 
+from candor_common.fingerprint import Fingerprinter
 from candor_common.statefile import write_atomic
 from qa_digest.sanitize import render_reader_markdown
 
@@ -48,6 +49,8 @@ FORMAT = 1
 FOLDER = "candor-qa"
 SUFFIX = ".pickle"
 TEXTS = ".texts"
+# Each question's encoding for the incremental rebuild's keys, beside its file's result.
+ENCODINGS = ".encodings"
 # The packages whose code decides a loaded thread (every module of each is hashed).
 PACKAGES = ("qa_digest", "candor_common")
 LIBRARIES = ("markdown", "nh3", "PyYAML", "MarkupSafe")
@@ -120,6 +123,28 @@ class LoadCache:
         with contextlib.suppress(OSError):
             write_atomic(self._file(key), data)
 
+    def encodings(self, key: str, questions: tuple[Any, ...]) -> list[bytes | None]:
+        """Return how each of ``questions`` (the loaded result of ``key``) is encoded in
+        the rebuild's digests (``Fingerprinter.encode``): kept beside the result since
+        the build that loaded it, or worked out now and kept.
+
+        They are a pure function of the questions, so of ``key``, which holds the
+        code of ``candor_common`` (where the encoding is made) too.
+        """
+        path = self.folder / f"{key}{ENCODINGS}"
+        try:
+            # Local build state, as trusted as plugins/ beside it (see the module's note).
+            known = pickle.loads(path.read_bytes())  # noqa: S301
+        except Exception:  # noqa: BLE001 - none yet, or damaged: worked out again
+            known = None
+        if isinstance(known, list) and len(known) == len(questions):
+            return known
+        fingerprints = Fingerprinter()
+        made = [fingerprints.encode(question) for question in questions]
+        with contextlib.suppress(OSError):
+            write_atomic(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        return made
+
     def keep_only(self, keys: set[str], texts: set[str]) -> int:
         """Remove every stored result but ``keys`` (the files this build loaded), and every
         file's texts but ``texts`` (their ``texts_name``); return how many were removed.
@@ -131,6 +156,7 @@ class LoadCache:
             return 0
         for name in names:
             stale = ((name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys)
+                     or (name.endswith(ENCODINGS) and name[: -len(ENCODINGS)] not in keys)
                      or (name.endswith(TEXTS) and name[: -len(TEXTS)] not in texts))
             if stale or name.startswith("."):  # or a write that was cut short
                 try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from markupsafe import Markup
 
@@ -145,6 +146,25 @@ class Digest:
     replies: dict[str, tuple[str, ...]] = field(default_factory=dict)
     comments: CommentCard | None = None  # the whole site's comments
     comments_per_thread: dict[str, CommentCard] = field(default_factory=dict)
+    # What the digest is made of (``build_digest``'s ``loads``): the day it was made on,
+    # and for each thread the name of its file's load (``LoadCache.key``: its bytes and
+    # all else the loaded thread is a pure function of) with the thread's fields but its
+    # questions (what tying it to its post changed). None: made without them.
+    inputs: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
+    # (question, its encoding in the rebuild's digests) for each question as loaded,
+    # kept with its file's load (``LoadCache.encodings``): the rebuild takes them as
+    # known (``Fingerprinter.remember``) instead of digesting every question again.
+    encodings: tuple[tuple[Question, bytes], ...] = field(default=(), compare=False,
+                                                          repr=False)
+
+    def __candor_fingerprint__(self) -> Any:
+        """What the incremental rebuild digests for the digest (``candor_common.fingerprint``):
+        its inputs, when known, which stand for every question (digesting 100,000
+        questions one by one takes seconds); else everything it holds."""
+        if self.inputs is not None:
+            return self.inputs
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__
+                     if name not in ("inputs", "encodings"))
 
     def thread(self, thread_id: str) -> Thread | None:
         """Return the thread ``thread_id`` (None: the digest has none of that id)."""
