@@ -70,6 +70,9 @@ class QADigestGenerator(Generator):
         for post in getattr(self, "posts", {}).values():
             post.__dict__.pop("qa", None)
         self.digest = digest
+        state = rebuild.state_for(self.output_path)
+        if state is not None:  # before any page is checked (the posts' show their Q&A)
+            state.fingerprints.remember(digest.encodings)
         top = int(self.settings["QA_DIGEST_TOP"])
         per_page = int(self.settings["QA_DIGEST_COMMENTS_PER_PAGE"])
         self.comments = {t.id: thread_comments(t, digest, per_page=per_page, top=top)
@@ -136,9 +139,6 @@ class QADigestGenerator(Generator):
         """Write the hub, thread, question and comments pages; return how many of each kind."""
         pages = questions = 0
         kept = store_for(self.settings, writer.output_path)  # make build: last build's cards
-        state = rebuild.state_for(writer.output_path)
-        if state is not None:  # before the processes fork: each knows every question's
-            state.fingerprints.remember(digest.encodings)
         with _writing_pages(writer, _processes(digest)):
             write_hub(writer, self.env, self.context, digest, extra)
             for thread in digest.threads:

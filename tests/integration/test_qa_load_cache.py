@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from candor_common.errors import BuildAborted, ConfigError
+from candor_common.fingerprint import Fingerprinter
 from qa_digest import collect as qa_collect
 from qa_digest.loadcache import FOLDER, SUFFIX, TEXTS, LoadCache, code_fingerprint
 from tests.helpers import REPO, build_site
@@ -233,3 +234,29 @@ def test_texts_are_kept_for_the_files_of_the_build_only(tmp_path):
     assert name == LoadCache(tmp_path, ZoneInfo("Europe/Madrid"),
                              AUTHORS | {"li-wei"}).texts_name("content/qa/town-hall.yml")
     assert name != cache.texts_name("content/qa/other.yml")
+
+
+def test_make_build_takes_each_question_as_loaded_as_digested(site_copy, tmp_path,
+                                                              monkeypatch):
+    """The questions' encodings kept with their files' loads are handed to the rebuild's
+    fingerprints (qa_digest.generator.use), and the pages then come out as those of a
+    build that digested every question: byte for byte."""
+    site, cache = site_copy("qa"), tmp_path / "cache"
+    remembered: list[int] = []
+    real = Fingerprinter.remember
+
+    def remember(self, pairs):
+        pairs = list(pairs)
+        remembered.append(len(pairs))
+        real(self, pairs)
+
+    monkeypatch.setattr(Fingerprinter, "remember", remember)
+    build(site, tmp_path / "first", cache)  # pelicanconf.py: an incremental build
+    assert remembered and remembered[-1] > 0  # the fixture's questions as loaded
+    assert sorted((cache / FOLDER).glob("*.encodings"))
+    first = remembered[-1]
+    remembered.clear()
+    build(site, tmp_path / "first", cache)  # the encodings read back
+    assert remembered == [first]
+    build(site, tmp_path / "clean", None)
+    assert tree(tmp_path / "first") == tree(tmp_path / "clean")
