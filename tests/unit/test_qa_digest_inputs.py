@@ -14,23 +14,9 @@ import pytest
 from candor_common.fingerprint import Fingerprinter
 from qa_digest.collect import collect
 from qa_digest.model import Digest, Question
+from tests.unit.test_qa_load import ANSWERED, HEADER
 
-HALL = """\
-session:
-  title: Town hall
-  hosts: [ana-ruiz]
-  opens: 2026-03-01 09:00
-  closes: 2026-03-15 18:00
-questions:
-  - id: q-1
-    asked_at: 2026-03-02 10:00
-    votes: 3
-    text: Why?
-    status: answered
-    answer:
-      by: ana-ruiz
-      at: 2026-03-03 10:00
-      text: Because.
+HALL = HEADER + ANSWERED + """\
   - id: q-2
     asked_at: 2026-03-02 11:00
     text: When?
