@@ -69,6 +69,9 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
     """
     template = env.get_template("qa/thread.html")
     ordered = public_order(thread.questions)
+    # The page shows its thread's heading, not every question of it (those of the page
+    # are given apart): given without them, its key does not walk them all.
+    heading = replace(thread, questions=())
     per_page = int(context["QA_DIGEST_PER_PAGE"])
     cards = CardRenderer(env, context, kept)
     written = 0
@@ -81,7 +84,7 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
         for number in range(1, 2 if first_only else pages + 1):
             url = thread_url(context, thread.id, status, number)
             questions = subset[(number - 1) * per_page: number * per_page]
-            page = {"url": url, "thread": thread, "card": digest.per_thread[thread.id],
+            page = {"url": url, "thread": heading, "card": digest.per_thread[thread.id],
                     "comment_card": digest.comments_per_thread.get(thread.id),
                     "status_filter": status, "filters": filters, "questions": questions,
                     "page_number": number, "page_count": pages, "thread_post": thread_post,
@@ -247,11 +250,12 @@ def write_comments(writer: Any, env: Any, context: dict[str, Any], thread: Threa
     """Write the threaded, paginated comments pages of ``thread``; return how many."""
     template = env.get_template("qa/comments.html")
     count = comments.page_count
+    heading = replace(thread, questions=())  # its comments are given apart
     for number, roots in enumerate(comments.pages, start=1):
         url = comments_url(context, thread.id, number)
         writer.write_file(
             save_as(url), template, context, relative_urls=context["RELATIVE_URLS"],
-            url=url, thread=thread, comments=comments, conversations=roots,
+            url=url, thread=heading, comments=comments, conversations=roots,
             page_number=number, page_count=count, thread_post=thread_post,
             prev_url=comments_url(context, thread.id, number - 1) if number > 1 else None,
             next_url=comments_url(context, thread.id, number + 1) if number < count else None)

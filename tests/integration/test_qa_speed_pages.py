@@ -148,3 +148,26 @@ def test_both_exports_in_pieces_are_the_plain_ones(monkeypatch):
     assert made_csv == out.getvalue()
     assert len(made_csv.splitlines()) > 100  # the sample town hall and its threads
     assert any(row["topics"] for row in records)
+
+
+def test_thread_question_and_comments_pages_are_given_their_thread_without_its_questions(
+        site_copy, tmp_path, monkeypatch):
+    """Each list, question and comments page shows its thread's heading, and is given
+    the thread without its questions (those it lists are given apart): its rebuild key
+    does not walk a town hall's thousands of questions, page after page."""
+    from publishing.writer import CandorWriter
+
+    given: dict[str, list[int]] = {}
+    real = CandorWriter.write_file
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        thread = kwargs.get("thread")
+        if thread is not None:
+            given.setdefault(template.name, []).append(len(thread.questions))
+        return real(self, name, template, context, *args, **kwargs)
+
+    monkeypatch.setattr(CandorWriter, "write_file", write_file)
+    site = site_copy("qa")
+    build_site(site / "pelicanconf.py", tmp_path / "out")
+    assert set(given) >= {"qa/thread.html", "qa/question.html"}
+    assert all(count == 0 for counts in given.values() for count in counts)
