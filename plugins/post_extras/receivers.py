@@ -54,7 +54,11 @@ def _add_to(generator: ArticlesGenerator) -> None:
     alike = related(published, settings["POST_EXTRAS_RELATED_MAX"])
     counts = counts_for(settings)
     for post in published + unlisted:
-        post.reading_time = minutes_for(counts.count(post.content),
+        # The body as read (``_content``), not ``content``, which Pelican makes by
+        # resolving every {filename} link of it: links change attributes only, never
+        # the words shown, and only the pages rendered again need them resolved.
+        body = str(getattr(post, "_content", None) or "")
+        post.reading_time = minutes_for(counts.count(body),
                                         settings["POST_EXTRAS_WORDS_PER_MINUTE"])
         post.prev_post, post.next_post = around.get(id(post), (None, None))
         post.related_posts = alike.get(id(post), [])

@@ -4,9 +4,14 @@ from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace as Obj
 
+from pelican.contents import Content
+
 from post_extras import compute
 from post_extras.compute import neighbours, reading_minutes, related
+from post_extras.receivers import _add_to
 from post_extras.wordcache import WordCounts, code_fingerprint, counts_for
+from tests.unit.test_rebuild_reads import SETTINGS
+from tests.unit.test_rebuild_reads import post as article
 
 
 def post(slug, day, tags=(), lang="en"):
@@ -88,3 +93,26 @@ def test_word_counts_stay_in_memory_without_the_setting(tmp_path):
     assert list(tmp_path.iterdir()) == []
     settings["POST_EXTRAS_CACHE"] = True
     assert counts_for(settings).path == tmp_path / "candor-words.json"
+
+
+def test_reading_time_is_counted_without_resolving_the_links(monkeypatch):
+    """The reading time counts the body as read: Pelican's ``content`` (every link
+    resolved) is made only for the pages rendered, not for every post of every build."""
+    resolved = []
+    real = Content._update_content
+
+    def update_content(self, content, siteurl):
+        resolved.append(self.slug)
+        return real(self, content, siteurl)
+
+    monkeypatch.setattr(Content, "_update_content", update_content)
+    words = " ".join(["word"] * 300)
+    item = article("long")
+    item._content = f'<p>{words} <a href="{{filename}}/posts/other.md">and more</a></p>'
+    generator = Obj(articles=[item], translations=[], drafts=[], drafts_translations=[],
+                    hidden_articles=[], hidden_translations=[],
+                    settings={**SETTINGS, "POST_EXTRAS_RELATED_MAX": 3,
+                              "POST_EXTRAS_WORDS_PER_MINUTE": 230})
+    _add_to(generator)
+    assert item.reading_time == 2  # 302 words
+    assert resolved == []
