@@ -61,7 +61,7 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
         # A question's line in its file is not on its page (an answer above moves it).
         earlier = {q.id: replace(q, line=0) for q in before.questions} if before else {}
         if after is not None:
-            heading = replace(after, questions=())
+            heading = after.heading()
             for question in after.questions:
                 if question.has_page and earlier.get(question.id) != replace(question, line=0):
                     write_question(writer, env, context, heading, question, digest=digest)

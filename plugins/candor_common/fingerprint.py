@@ -78,10 +78,8 @@ class Fingerprinter:
 
     def digest(self, value: Any) -> bytes | None:
         """Return the 16-byte digest of ``value``, or None if part of it is opaque."""
-        try:
-            return _final(self._digest(value))
-        except Opaque:
-            return None
+        encoding = self.encode(value)
+        return None if encoding is None else _final(encoding)
 
     def encode(self, value: Any) -> bytes | None:
         """Return how ``value`` is encoded inside the digests of what holds it (None: part

@@ -66,8 +66,8 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     paths = data_files(folder)
     cache = cache_for(settings, zone, authors)
     # Each file's name by what decides its load, cached or not: the digest's inputs.
-    keys = [(cache or LoadCache(folder, zone, authors)).key(path, display_path(path))
-            for path in paths]
+    naming = cache or LoadCache(folder, zone, authors)
+    keys = [naming.key(path, display_path(path)) for path in paths]
     loads: list[str] = []
     encodings: list[tuple[Question, bytes | None]] = []
     # Only a build that keeps rebuild records (make build, the preview) digests the

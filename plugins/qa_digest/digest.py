@@ -68,7 +68,7 @@ def build_digest(threads: list[Thread], now: datetime, loads: Sequence[str] | No
     digest = _with_scorecards(final_threads, linked)
     if loads is not None:
         digest = replace(digest, inputs=(today, tuple(
-            (load, replace(thread, questions=()))
+            (load, thread.heading())
             for load, thread in zip(loads, threads, strict=True))))
     return digest, problems
 

@@ -6,7 +6,6 @@ import gc
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -97,7 +96,7 @@ class QADigestGenerator(Generator):
         # Each thread's heading, without its questions, by id: what a page that names
         # a thread reads (the periodic digests), not the digest of every question.
         self.context["QA_THREAD_HEADINGS"] = {
-            thread.id: replace(thread, questions=()) for thread in digest.threads}
+            thread.id: thread.heading() for thread in digest.threads}
         self.posts = {thread_id: post for post, thread_id in posts.values()}
 
     def generate_output(self, writer: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -100,6 +100,12 @@ class Thread:
     def comments(self) -> tuple[Question, ...]:
         """The thread's comments (``questions`` holds every entry, in file order)."""
         return tuple(q for q in self.questions if q.kind == "comment")
+
+    def heading(self) -> Thread:
+        """The thread without its questions: what a page that names or heads it shows.
+        Given to a page in place of the thread, it keeps the page's rebuild key from
+        walking (and changing with) every question of a town hall."""
+        return replace(self, questions=())
 
 
 @dataclass(frozen=True, slots=True)

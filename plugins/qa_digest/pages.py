@@ -8,7 +8,7 @@ modules every question page imports (``shared_imports``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -69,9 +69,7 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
     """
     template = env.get_template("qa/thread.html")
     ordered = public_order(thread.questions)
-    # The page shows its thread's heading, not every question of it (those of the page
-    # are given apart): given without them, its key does not walk them all.
-    heading = replace(thread, questions=())
+    heading = thread.heading()  # the page's questions are given apart
     per_page = int(context["QA_DIGEST_PER_PAGE"])
     cards = CardRenderer(env, context, kept)
     written = 0
@@ -220,7 +218,7 @@ def write_questions(writer: Any, env: Any, context: dict[str, Any], thread: Thre
                     digest: Digest) -> int:
     """Write a page for every answered, declined and follow-up question of ``thread``."""
     written = 0
-    heading = replace(thread, questions=())
+    heading = thread.heading()
     for question in thread.questions:
         if question.has_page:
             write_question(writer, env, context, heading, question, digest=digest)
@@ -232,9 +230,9 @@ def write_question(writer: Any, env: Any, context: dict[str, Any], heading: Thre
                    question: Question, *, digest: Digest) -> None:
     """Write the page of one answered, declined or follow-up question.
 
-    ``heading`` is its thread without the questions (``replace(thread,
-    questions=())``): a question's page shows its thread's heading, not the
-    thread's other questions; given without them, the page is not rendered again
+    ``heading`` is its thread without the questions (``Thread.heading``): a
+    question's page shows its thread's heading, not the thread's other questions;
+    given without them, the page is not rendered again
     (``make build``) each time another question of a town hall of thousands is
     answered.
     """
@@ -250,7 +248,7 @@ def write_comments(writer: Any, env: Any, context: dict[str, Any], thread: Threa
     """Write the threaded, paginated comments pages of ``thread``; return how many."""
     template = env.get_template("qa/comments.html")
     count = comments.page_count
-    heading = replace(thread, questions=())  # its comments are given apart
+    heading = thread.heading()  # its comments are given apart
     for number, roots in enumerate(comments.pages, start=1):
         url = comments_url(context, thread.id, number)
         writer.write_file(

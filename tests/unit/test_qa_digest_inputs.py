@@ -173,10 +173,7 @@ def test_a_build_without_rebuild_records_makes_no_encoding(tmp_path):
 
 
 def test_remembered_encodings_stand_for_their_objects():
-    question = Site.__new__(Site)  # any object with attributes
-    question.text = "one"
-    other = Site.__new__(Site)
-    other.text = "one"
+    question, other = Post("One"), Post("One")  # equal objects, two of them
     real = Fingerprinter().digest([other])
     fingerprints = Fingerprinter()
     fingerprints.remember([(question, Fingerprinter().encode(other))])
