@@ -5,10 +5,10 @@ template's arguments into 16 bytes. Equal digests mean equal inputs, as far as
 the encoding can see: strings, numbers, dates, containers, dataclasses,
 objects' attributes (slots and ``__dict__``), functions by their code and
 closure. A post or page (Pelican ``Content``) is encoded by its identity
-(type, source file, output file, language) where it is referenced; its
-attributes go into a table (``content_digest``) that the caller digests once
-per build. Its body (``_content``) is left out: a page that shows a body says
-so by reading it (see ``publishing.incremental``).
+(type, source file, output file, language) where it is referenced; what a page
+reads of its attributes is digested apart (``post_digest`` digests them all,
+once per build). Its body (``_content``) is left out: a page that shows a body
+says so by reading it (see ``candor_common.rebuild``).
 
 A dataclass field with ``metadata={"fingerprint": False}`` is left out (a line
 number kept for messages, which no page shows: a question's line moves each
@@ -74,7 +74,6 @@ class Fingerprinter:
         self.contents: dict[str, Any] = {}  # identity -> the Content object
         self._identities: dict[int, tuple[str, bytes]] = {}  # id of a post -> identity, digest
         self._tables: dict[str, bytes] = {}  # identity -> digest of its attributes
-        self._table: tuple[int, bytes] | None = None
 
     def digest(self, value: Any) -> bytes | None:
         """Return the 16-byte digest of ``value``, or None if part of it is opaque."""
@@ -112,26 +111,8 @@ class Fingerprinter:
             self._memo[id(item)] = (item, known[1])
         return known
 
-    def content_digest(self) -> bytes | None:
-        """Digest every post seen so far (sorted by identity), without their bodies.
-
-        Digesting a post's attributes can reach posts not seen before (its
-        translations): those join the table too.
-        """
-        try:
-            while len(self._tables) < len(self.contents):
-                for identity, item in list(self.contents.items()):
-                    if identity not in self._tables:
-                        self._tables[identity] = self._post_table(identity, item)
-        except Opaque:
-            return None
-        if self._table is None or self._table[0] != len(self._tables):
-            self._table = (len(self._tables),
-                           self._hash(b"T", [self._tables[i] for i in sorted(self._tables)]))
-        return _final(self._table[1])
-
     def post_digest(self, item: Any) -> bytes | None:
-        """Digest every attribute of one post but its body (its entry in the table)."""
+        """Digest every attribute of one post but its body (a page that read them all)."""
         identity = self.identity(item)
         known = self._tables.get(identity)
         if known is None:

@@ -4,27 +4,22 @@ A ``RebuildState`` belongs to one build. For each output it is asked about
 (a page's ``write_file`` call, a feed), it computes a key: the digest of
 everything that output is made from (``candor_common.fingerprint``) plus the
 digest of the code and templates that make it (``static_digest``). Posts are
-in the key by identity only; what the output read of them is checked apart:
-
-- a *narrow* output (a page Pelican's writer renders) records, while it is
-  rendered, every attribute it reads of every post (``tracking``: each
-  attribute lookup on a post is seen, in templates, filters and Pelican's own
-  methods alike), and the digest of their values; a new title re-renders the
-  pages that read that title, not every page. It records the names of the
-  shared context its templates looked up too (each lookup a Jinja context
-  makes is seen), and the digest of their values: its key holds the settings
-  and ``KEYED`` only, so an answered question re-renders the pages that show
-  the Q&A digest, not every page that links to it;
-- any other output keeps the whole shared context and every post's attributes
-  in its key (the posts' table).
+in the key by identity only; what the output read of them is checked apart.
+An output records, while it is made, every attribute it reads of every post
+(``tracking``: each attribute lookup on a post is seen, in templates, filters
+and Pelican's own methods alike), and the digest of their values; a new title
+re-renders the pages that read that title, not every page. It records the
+names of the shared context its templates looked up too (each lookup a Jinja
+context makes is seen), and the digest of their values: its key holds the
+settings and ``KEYED`` only, so an answered question re-renders the pages that
+show the Q&A digest, not every page that links to it.
 
 An output may be left as it is only when
 
 - the last successful build made it with the same key,
 - the bodies of the posts it showed (``_content``, which the key leaves out
   so that one edited post does not change every page) are unchanged,
-- the attributes and context names it read (a narrow output) have the
-  values they had, and
+- the attributes and context names it read have the values they had, and
 - every file it wrote is still there, with the size and modification time
   recorded then.
 
@@ -79,7 +74,7 @@ VOLATILE = frozenset({"localsiteurl", "output_file", "CANDOR_BUILD_TIME", "DEBUG
 UNORDERED = frozenset({"generated_content", "static_content"})
 # Names of the shared context that Python code reads without a template looking
 # them up: Pelican resolves a post's {static} and {attach} links from these. They
-# are in every narrow output's key. Its {filename} links are resolved from
+# are in every output's key. Its {filename} links are resolved from
 # ``generated_content``, which changes with every post added: what each link found
 # is digested with the body instead (``body_digest``), so a new post renders the
 # pages that show it, and those whose links find it, not every page.
@@ -88,7 +83,7 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "feedgen", "lxml", "nh3", "babel",
              "markupsafe", "pyyaml")
 _SKIP_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache"}
 
-# Attributes of a post a narrow record does not list: the context and settings
+# Attributes of a post a record does not list: the context and settings
 # (digested with the key); the body and what is made from it (``Reads.bodies``);
 # ``url_format``, which holds the time for an undated page, and whose parts
 # (metadata, slug, lang, date, author, category) are read, and noted, to make it.
@@ -234,37 +229,24 @@ class RebuildState:
         self.why: Counter[str] = Counter()  # why outputs were made again -> how many
 
     # -- keys ---------------------------------------------------------------
-    def key(self, context: dict[str, Any] | None, *call: Any, narrow: bool = False
-            ) -> str | None:
+    def key(self, context: dict[str, Any] | None, *call: Any) -> str | None:
         """Return the key of an output made from ``context`` and ``call``; None: always make it.
 
-        ``narrow``: the posts' attributes, and the shared context but the
-        settings and ``KEYED``, are left out (the output's reads are recorded
-        instead: ``tracking``, ``remember``).
+        The posts' attributes, and the shared context but the settings and
+        ``KEYED``, are left out: what the output reads of them is recorded instead
+        (``tracking``, ``remember``).
         """
-        parts = [self.static.encode(), b"narrow" if narrow else b"table"]
+        parts = [self.static.encode()]
         if context is not None:
-            if narrow:
-                shared = self._settings_digest()
-                keyed = self.names_digest(context, KEYED)
-                if shared is None or keyed is None:
-                    return None
-                parts += [shared, keyed.encode()]
-            else:
-                shared = self._context_digest(context)
-                if shared is None:
-                    return None
-                parts.append(shared)
+            shared = self._settings_digest()
+            keyed = self.names_digest(context, KEYED)
+            if shared is None or keyed is None:
+                return None
+            parts += [shared, keyed.encode()]
         own = self.fingerprints.digest(call)
         if own is None:
             return None
         parts.append(own)
-        if not narrow:
-            # Every post seen so far: the shared context's and this output's own.
-            table = self.fingerprints.content_digest()
-            if table is None:
-                return None
-            parts.append(table)
         return hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
 
     def _context_digest(self, context: dict[str, Any]) -> bytes | None:
@@ -437,7 +419,7 @@ class RebuildState:
                  context: dict[str, Any] | None = None) -> bool:
         """True if ``name`` may be left as the last build wrote it (and keep its record).
 
-        ``context``: the shared context of a narrow output, whose looked-up names
+        ``context``: the shared context of the output, whose looked-up names
         are checked.
         """
         why = self._changed(name, key, context)
@@ -487,7 +469,7 @@ class RebuildState:
                  own: Any = ()) -> None:
         """Record an output just made: its key, what it read of the posts, its files.
 
-        ``context``: the shared context of a narrow output; the names its templates
+        ``context``: the shared context of the output; the names its templates
         looked up in it (but ``own``, the names the call gave, which are in its
         key) are recorded with their values' digest.
         """

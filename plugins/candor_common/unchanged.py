@@ -36,7 +36,7 @@ def unless_unchanged(output_path: str, context: dict[str, Any], name: str,
     if state is None:
         make(lambda relative, data: write_output(output_path, relative, data))
         return
-    key = state.key(context, name, *call, narrow=True)
+    key = state.key(context, name, *call)
     if state.reusable(name, key, context if track else None):
         return
     files: list[str] = []

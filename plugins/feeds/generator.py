@@ -65,8 +65,7 @@ class FeedsGenerator(Generator):
                         # An entry is made from its post (what it reads of it, and its
                         # body), the shared context and the settings.
                         key = state.key(self.context, plan, fmt, self.config,
-                                        [state.body_digest(a) for a in plan.articles],
-                                        narrow=True)
+                                        [state.body_digest(a) for a in plan.articles])
                         if state.reusable(name, key):
                             continue
                     with (rebuild.tracking() if state is not None

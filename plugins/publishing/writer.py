@@ -124,8 +124,7 @@ class CandorWriter(Writer):
         if state is not None:
             own, names = _site_lists(context, args, kwargs, self.settings)
             key = state.key(context, str(name), getattr(template, "name", None), args,
-                            own, _page_siteurl(context, str(name), args, kwargs),
-                            narrow=True)
+                            own, _page_siteurl(context, str(name), args, kwargs))
             if state.reusable(str(name), key, names):
                 elsewhere, state = True, None
         self._writing = describe(template, kwargs)

@@ -33,7 +33,7 @@ class Pages:
         for number in range(pages):
             item: Article = post(f"p{number}", self.titles[number])
             name = f"page-{number}.html"
-            key = state.key(None, name, [item], narrow=True)
+            key = state.key(None, name, [item])
             if state.reusable(name, key):
                 continue
             with tracking() as reads:

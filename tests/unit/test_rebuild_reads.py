@@ -45,7 +45,7 @@ class Site:
         """Run one build of the page; return True if it was rendered (not left as it is)."""
         state = RebuildState(str(self.output), self.state_file, "static")
         state.load()
-        key = state.key(None, "page.html", posts, narrow=True)
+        key = state.key(None, "page.html", posts)
         if state.reusable("page.html", key):
             state.save()
             return False
@@ -213,7 +213,7 @@ def page_build(site: Site, context: dict[str, Any], settings: dict[str, Any]) ->
     was rendered."""
     state = RebuildState(str(site.output), site.state_file, "static", settings)
     state.load()
-    key = state.key(context, "page.html", narrow=True)
+    key = state.key(context, "page.html")
     if state.reusable("page.html", key, context):
         state.save()
         return False
@@ -324,7 +324,7 @@ def test_a_file_a_worker_wrote_without_a_record_is_not_stale(tmp_path):
     parent.load()
     worker = RebuildState(str(site.output), site.state_file, "static")
     worker.load()
-    key = worker.key(None, "page.html", [post("a", title="New")], narrow=True)
+    key = worker.key(None, "page.html", [post("a", title="New")])
     before = (site.output / "page.html").read_text(encoding="utf-8")
     # Made again with the same bytes: the writer leaves the file (and its date) alone.
     reads = rebuild.Reads()
