@@ -208,11 +208,9 @@ class RebuildState:
         # records of the changes file, if one was read on top of it, are in previous.
         self._base: dict[str, Record] = {}
         self._generation: str | None = None
-        self.previous_contexts: frozenset[str] = frozenset()  # shared contexts' digests
+        self.previous_contexts: frozenset[str] = frozenset()  # known_values' markers
         self.fingerprints = Fingerprinter()
         self._values: dict[tuple[str, int], tuple[Any, bytes | None]] = {}
-        # (name, id of value) of a context's items -> digest of those items
-        self._shapes: dict[tuple[tuple[str, int], ...], bytes] = {}
         self._markers: set[bytes] = set()  # the values known_values was asked about
         self._bodies: dict[str, str] = {}
         self._read_values: dict[tuple[str, str], bytes | None] = {}
@@ -249,34 +247,21 @@ class RebuildState:
         parts.append(own)
         return hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
 
-    def _context_digest(self, context: dict[str, Any]) -> bytes | None:
-        """Digest the shared context, each value once per build (posts by identity).
-
-        Pelican hands some pages a copy of the shared context with a few more
-        keys, so values are remembered by identity, not the dict.
-        """
-        shape = tuple((name, id(value)) for name, value in context.items()
-                      if name not in VOLATILE)
-        base = self._shapes.get(shape)
-        if base is None:
+    def _settings_digest(self) -> bytes | None:
+        """Digest the settings once per build, when the first page is written (they are
+        not changed while pages are written; every page's key holds them)."""
+        if self._settings is _ABSENT:
             parts = []
-            for name, value in context.items():
+            for name, value in self.settings.items():
                 if name in VOLATILE:
                     continue
                 known = self._value_of(name, value)
                 if known is None:
                     logger.debug("rebuild: %s cannot be digested; every page is made", name)
+                    self._settings = None
                     return None
                 parts.append(known)
-            base = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
-            self._shapes[shape] = base
-        return base
-
-    def _settings_digest(self) -> bytes | None:
-        """Digest the settings once per build, when the first page is written (they are
-        not changed while pages are written; every page's key holds them)."""
-        if self._settings is _ABSENT:
-            self._settings = self._context_digest(self.settings)
+            self._settings = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
         return self._settings  # type: ignore[return-value]
 
     def _value_of(self, name: str, value: Any) -> bytes | None:
@@ -614,8 +599,7 @@ class RebuildState:
         """
         if self.cache_file is None:
             return
-        contexts = sorted({*(shared.hex() for shared in self._shapes.values()),
-                           *(marker.hex() for marker in self._markers)})
+        contexts = sorted(marker.hex() for marker in self._markers)
         header = {"format": FORMAT, "static": self.static, "output": self.output_path,
                   "contexts": contexts, "values": self._name_values()}
         if self._generation is not None:
