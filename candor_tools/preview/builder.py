@@ -1,4 +1,12 @@
-"""Full builds in the background: a fresh worker builds into a new folder, then swaps it in."""
+"""Full builds in the background: a fresh worker builds into a new folder, then swaps it in.
+
+Each full build runs in a worker process of its own, which then holds the site
+in memory for the next saves. The worker for the next build is started as soon
+as a build is done (the "spare"): it imports Pelican and the plugins while the
+preview waits for a save, so the build a save asks for starts with that done.
+A spare started before a change to the code, theme or settings is not used
+(``discard_spare``): it could hold the old code.
+"""
 
 from __future__ import annotations
 
@@ -60,6 +68,7 @@ class Builder:
         self._wanted = 0
         self._done = 0
         self._candidate: Worker | None = None
+        self._spare: Worker | None = None  # the next build's worker, started ahead
         self._condition = threading.Condition()
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="preview-builder", daemon=True)
@@ -87,6 +96,20 @@ class Builder:
         if candidate is not None:
             candidate.stop()
 
+    def discard_spare(self) -> None:
+        """Stop the worker started for the next build: the code, theme or settings changed
+        since it started, so it may have imported the old code."""
+        with self._condition:
+            spare, self._spare = self._spare, None
+        if spare is not None:
+            spare.stop()
+
+    @property
+    def spare(self) -> Worker | None:
+        """The worker started for the next build, if there is one."""
+        with self._condition:
+            return self._spare
+
     def stop(self) -> None:
         """Stop building for good (the server is stopping)."""
         with self._condition:
@@ -94,6 +117,7 @@ class Builder:
             self._condition.notify_all()
         self.cancel()
         self._thread.join(timeout=15)
+        self.discard_spare()
 
     def _run(self) -> None:
         while True:
@@ -103,18 +127,40 @@ class Builder:
                 if self._stopping:
                     return
                 generation = self._wanted
-                self._candidate = Worker(self.settings_file)
+                self._candidate = self._next_worker()
+            lives = False
             try:
-                self._build(generation, self._candidate)
+                lives = self._build(generation, self._candidate)
             finally:
                 with self._condition:
                     self._candidate = None
                     self._done = max(self._done, generation)
                     idle = self._wanted <= self._done
+                if lives:
+                    self._start_spare()
             if idle:
                 self.owner.builder_idle()
 
-    def _build(self, generation: int, candidate: Worker) -> None:
+    def _next_worker(self) -> Worker:
+        """Return the spare, if it is still running, or a new worker (under the lock)."""
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.process.poll() is None:
+            return spare
+        if spare is not None:
+            spare.stop()
+        return Worker(self.settings_file)
+
+    def _start_spare(self) -> None:
+        """Start the next build's worker, unless one runs or the builder is stopping."""
+        with self._condition:
+            if self._spare is not None or self._stopping:
+                return
+            self._spare = Worker(self.settings_file)
+
+    def _build(self, generation: int, candidate: Worker) -> bool:
+        """Build ``generation`` with ``candidate``; return False if the worker ended by
+        itself (settings it could not read, a crash): another one started now would
+        only end the same way."""
         self.owner.build_started(generation)
         start = time.perf_counter()
         changed: list[str] = []
@@ -122,18 +168,20 @@ class Builder:
             atomic_replace(self.output, partial(self._build_into, candidate, generation,
                                                 changed))
         except (WorkerGone, Superseded):
+            ended = not candidate.stopped
             candidate.stop()
-            return
+            return not ended
         except BuildFailed as failed:
             candidate.stop()
             self.owner.build_failed(generation, failed.errors)
-            return
+            return True
         except Exception as error:  # report it, keep serving the last good site
             candidate.stop()
             logger.exception("preview: the full build could not be put in place")
             self.owner.build_failed(generation, [f"preview: {error}"])
-            return
+            return True
         self.owner.build_done(generation, candidate, changed, time.perf_counter() - start)
+        return True
 
     def _build_into(self, candidate: Worker, generation: int, changed: list[str],
                     folder: Path) -> None:
@@ -144,6 +192,7 @@ class Builder:
                               ["The full build failed; the terminal says why."])
         candidate.model_inputs = list(answer.get("model_inputs", []))
         candidate.rebuild = answer.get("rebuild")
+        candidate.warm = list(answer.get("warm", []))
         self._check(generation)
         if self.index is not None:
             self.index(folder)

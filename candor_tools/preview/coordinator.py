@@ -92,6 +92,8 @@ class Coordinator:
             if (batch.code or batch.content & inputs) and self.stale_since is None:
                 self.stale_since = generation
         self.builder.cancel()  # what it is building is already out of date
+        if batch.code:  # the worker started ahead may hold the old code
+            self.builder.discard_spare()
         if batch.code or batch.content & inputs:
             names = sorted(batch.code | (batch.content & inputs))
             logger.info("preview: %s changed; rebuilding the whole site, pages update when "
@@ -150,7 +152,8 @@ class Coordinator:
             self.built = generation
             self.build_errors = []
             self.last_build = {"generation": generation, "seconds": round(seconds, 3),
-                               "rebuild": worker.rebuild}
+                               "rebuild": worker.rebuild, "worker": worker.pid,
+                               "warm": worker.warm}
             if generation == self.generation:  # no save since: its site is the newest
                 retired, self.resident = self.resident, worker
                 if self.stale_since is not None and self.stale_since <= generation:

@@ -11,8 +11,9 @@ the terminal of `invoke serve`.
   DIR, keep it ("served", optional: the folder served now, whose unchanged files
   are linked instead of copied).
   Answer ``{"ok": bool, "errors": [...], "seconds": s, "model_inputs": [...],
-  "rebuild": {"rendered": n, "reused": n, "removed": n} or null}`` (null: the
-  build rendered everything, without the incremental rebuild).
+  "rebuild": {"rendered": n, "reused": n, "removed": n} or null, "warm": [...]}``
+  (null: the build rendered everything, without the incremental rebuild; "warm":
+  the plugins imported before the request came, see ``warm_up``).
 - ``{"op": "describe"}``: the folders the server watches and serves, from the
   settings file (read here, so the server never imports the site's settings).
 - ``{"op": "update", "sources": [...]}``: re-read these content files (paths
@@ -28,6 +29,7 @@ import os
 import sys
 import time
 import traceback
+from importlib import import_module
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,27 +50,67 @@ def _configure_logging() -> None:
     logging.basicConfig(level=logging.WARNING, handlers=[console], force=True)
 
 
-def _plugin_paths(settings_file: Path) -> None:
-    """Make the plugins importable before the first build (candor_common)."""
+def _plugin_paths(settings_file: Path) -> dict[str, Any]:
+    """Make the plugins importable before the first build (candor_common); return the
+    settings."""
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    for folder in read_settings(str(settings_file)).get("PLUGIN_PATHS", []):
+    settings: dict[str, Any] = read_settings(str(settings_file))
+    for folder in settings.get("PLUGIN_PATHS", []):
         if folder not in sys.path:
             sys.path.insert(0, folder)
+    return settings
+
+
+def warm_up(settings: dict[str, Any]) -> None:
+    """Import Pelican's generators and writers and the site's plugins now, before any
+    request.
+
+    The server starts the worker for the next full build while it waits for a
+    save (``Builder``), so that build starts with its imports done (~0.9 s of a
+    full build at 1,000 posts). Pelican imports a plugin once (``sys.modules``),
+    and calls its ``register`` only when a build starts, as before. A plugin
+    that fails to import is left to that build, which reports it; the server
+    does not use a worker started before a change to the code, theme or settings.
+    """
+    from pelican.plugins._utils import load_legacy_plugin  # noqa: PLC0415
+
+    import_module("pelican.generators")
+    import_module("pelican.writers")
+    for plugin in settings.get("PLUGINS") or ():
+        if not isinstance(plugin, str):
+            continue
+        try:
+            if plugin.startswith("pelican.plugins."):
+                import_module(plugin)
+            else:
+                load_legacy_plugin(plugin, settings.get("PLUGIN_PATHS", []))
+        except Exception:  # noqa: BLE001, S112 - the build imports it again and says why
+            continue
+
+
+def _warm_plugins(settings: dict[str, Any]) -> list[str]:
+    """The plugins of ``settings`` imported in this process so far."""
+    return [plugin for plugin in settings.get("PLUGINS") or ()
+            if isinstance(plugin, str) and plugin in sys.modules]
 
 
 def serve_requests(settings_file: Path, requests: IO[str], answers: IO[str]) -> None:
     """Answer build and update requests until standard input closes."""
-    _plugin_paths(settings_file)
+    settings = _plugin_paths(settings_file)
     from candor_tools.preview.problems import error_lines  # noqa: PLC0415
     from candor_tools.preview.site import PreviewSite  # noqa: PLC0415
 
+    warm_up(settings)
     site = PreviewSite(settings_file)
     for line in requests:
         request = json.loads(line)
         start = time.perf_counter()
+        warm = _warm_plugins(settings)
         with error_lines() as errors:
             answer = _handle(site, request)
+        if request.get("op") == "build":
+            answer["warm"] = warm
         answer.setdefault("errors", errors.lines)
         answer["seconds"] = round(time.perf_counter() - start, 4)
         answers.write(json.dumps(answer) + "\n")

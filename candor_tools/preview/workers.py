@@ -35,6 +35,9 @@ class Worker:
         self.model_inputs: list[str] = []
         # What its full build rendered and left as the last one made it (None: all).
         self.rebuild: dict[str, int] | None = None
+        # The plugins it had imported when its full build was asked for (worker.warm_up).
+        self.warm: list[str] = []
+        self.stopped = False  # stop() was called (else it ended by itself, if it did)
 
     @property
     def pid(self) -> int:
@@ -60,6 +63,7 @@ class Worker:
 
     def stop(self) -> None:
         """End the worker and anything it started (its Markdown processes), then reap it."""
+        self.stopped = True
         if self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)

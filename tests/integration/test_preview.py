@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -18,12 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pelican.settings import read_settings
 
 from candor_tools.preview.app import Preview
+from candor_tools.preview.builder import Builder
 from candor_tools.preview.changes import files_of
 from candor_tools.preview.client import EventStream
 from candor_tools.preview.client import wait_for as wait_until
 from candor_tools.preview.kept import COARSE_TIMES_NS
+from candor_tools.preview.overlay import Overlay
 from tests.helpers import REPO, build_site
 
 # Generous: a full build of the fixture takes a few seconds, more on a busy machine.
@@ -283,3 +287,65 @@ def test_full_builds_render_only_what_changed_into_the_kept_folder(site, tmp_pat
         assert_like_a_clean_build(site, output, tmp_path / "restarted")
     finally:
         server.stop()
+
+
+def test_the_next_full_build_runs_in_a_worker_started_ahead(preview, events, site):
+    """Once a full build is done, the worker for the next one starts and imports Pelican
+    and the plugins while the preview waits; a save's build runs in it. After a change
+    to the theme (the code), it is dropped: the build runs in a worker started since."""
+    plugins = [p for p in read_settings(str(site / "preview.py"))["PLUGINS"]
+               if isinstance(p, str)]
+    builder = preview.coordinator.builder
+    spare = wait_for(lambda: builder.spare)
+    edit(site / "content" / "posts" / "results.md", "Title: ", "Title: Started ahead ")
+    saved = events.find("reload", lambda d: RESULTS in d["paths"])["generation"]
+    built = settled(preview, saved)["last_build"]
+    assert built["worker"] == spare.pid
+    assert built["warm"] == plugins  # imported before its build was asked for
+
+    spare = wait_for(lambda: builder.spare)
+    template = preview.watched.code[0] / "templates" / "base.html"
+    edit(template, "<head>", "<head><!-- theme edited -->")
+    changed = events.find("reload", lambda d: RESULTS in d["paths"])["generation"]
+    built = settled(preview, changed)["last_build"]
+    assert built["worker"] != spare.pid
+    assert spare.stopped and spare.process.poll() is not None
+    assert "theme edited" in get(preview.url + RESULTS)[1]
+
+
+class _Owner:
+    """What a Builder reports to, written down (the coordinator's part)."""
+
+    def __init__(self) -> None:
+        self.failed: list[int] = []
+        self.idle = threading.Event()
+
+    def build_started(self, generation: int) -> None:
+        pass
+
+    def build_failed(self, generation: int, errors: list[str]) -> None:
+        self.failed.append(generation)
+
+    def build_done(self, generation: int, worker: Any, changed: list[str],
+                   seconds: float) -> None:
+        raise AssertionError(generation)
+
+    def builder_idle(self) -> None:
+        self.idle.set()
+
+
+def test_no_worker_is_started_ahead_after_one_ended_by_itself(tmp_path):
+    """A worker that cannot even read the settings ends before building: another started
+    ahead would end the same way (and say so again in the terminal)."""
+    settings = tmp_path / "broken.py"
+    settings.write_text("PATH = \n", encoding="utf-8")
+    owner = _Owner()
+    builder = Builder(settings, tmp_path / "output", Overlay(), owner)
+    builder.start()
+    try:
+        builder.request(1)
+        assert owner.idle.wait(PATIENCE)
+        assert builder.spare is None
+        assert not (tmp_path / "output").exists()
+    finally:
+        builder.stop()
