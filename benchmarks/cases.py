@@ -137,14 +137,16 @@ def _make_builds(content: Path, settings: Path, output: Path, posts: int, repeat
 
 def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
                     ) -> list[Row]:
-    """Time ``make build`` (pelicanconf.py: incremental, the Markdown and Q&A caches) after
-    editing one post, after answering one question of the biggest town hall, and after
-    adding a post, on
+    """Time ``make build`` (pelicanconf.py: incremental, the Markdown and Q&A caches) with
+    nothing changed, after editing one post, after answering one question of the biggest
+    town hall, and after adding a post, on
     ``posts`` posts plus ``questions`` questions; ``plain`` is plain Pelican's rebuild of
     the same posts without Q&A after editing one post (measured here when None)."""
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         work = Path(folder)
         content, files, settings = _preview_site(work, posts, questions)
+        unchanged = _rebuilds(content, settings, work / "output", posts, repeat,
+                              edit=lambda content, _post, _run: content)
         candor = _rebuilds(content, settings, work / "output", posts, repeat)
         answered = _rebuilds(content, settings, work / "output", posts, repeat,
                              edit=lambda content, _post, run: answer_question(content, run))
@@ -157,7 +159,10 @@ def warm_qa_rebuild(posts: int, questions: int, plain: Stats | None, repeat: int
                                                             cache=True),
                               work / "plain" / "output", posts, repeat)
     biggest = min(questions, SESSION_MAX)
-    return [Row(f"{posts:,} posts + {questions:,} questions, make build after editing one post",
+    return [Row(f"{posts:,} posts + {questions:,} questions, make build with nothing changed",
+                None, unchanged, f"{files} Q&A files; every page left as the last build "
+                "made it"),
+            Row(f"{posts:,} posts + {questions:,} questions, make build after editing one post",
                 plain, candor, f"{files} Q&A files; plain Pelican rebuilds the posts without "
                 "any Q&A, with its cache"),
             Row(f"{posts:,} posts + {questions:,} questions, make build after answering one "

@@ -23,6 +23,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
                      "5 posts, make build after a new title on one post",
                      "5 posts, make build after editing one post, search index included",
                      "5 posts, make build with nothing changed, search index included",
+                     "5 posts + 40 questions, make build with nothing changed",
                      "5 posts + 40 questions, make build after editing one post",
                      "5 posts + 40 questions, make build after answering one question",
                      "5 posts + 40 questions, make build after adding a post",
