@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from pelican.settings import read_settings
 
+from candor_tools.atomic import left_behind
 from candor_tools.preview.app import Preview
 from candor_tools.preview.builder import Builder
 from candor_tools.preview.changes import files_of
@@ -349,3 +350,26 @@ def test_no_worker_is_started_ahead_after_one_ended_by_itself(tmp_path):
         assert not (tmp_path / "output").exists()
     finally:
         builder.stop()
+
+
+def test_old_sites_are_deleted_once_the_new_one_is_served(site, tmp_path):
+    """The site a full build replaces is deleted by a thread of its own after the swap,
+    and one an earlier preview left behind (stopped mid-deletion) when the next starts."""
+    output = tmp_path / "output"
+    stale = tmp_path / ".output-old-stale"
+    (stale / "posts").mkdir(parents=True)
+    (stale / "posts" / "index.html").write_text("an old site", encoding="utf-8")
+    server = Preview(site / "preview.py", output=output, port=0).start()
+    try:
+        stream = Events(server.url)
+        settled(server)
+        wait_for(lambda: not stale.exists())
+        edit(site / "content" / "posts" / "results.md", "Title: ", "Title: Replaced ")
+        saved = stream.find("reload", lambda d: RESULTS in d["paths"])["generation"]
+        settled(server, saved)
+        wait_for(lambda: left_behind(output) == [])
+        stream.close()
+    finally:
+        server.stop()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output")) == []
+    assert_like_a_clean_build(site, output, tmp_path / "clean-check")

@@ -1,11 +1,12 @@
 import gzip
 import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from candor_tools.atomic import atomic_replace
+from candor_tools.atomic import atomic_replace, left_behind
 from candor_tools.site_checks import (
     DOT_DIGIT_RE,
     EMAIL_RE,
@@ -79,6 +80,22 @@ def test_an_interrupted_build_leaves_the_previous_site(previous):
 def test_a_successful_build_replaces_the_site_whole(previous):
     atomic_replace(previous, lambda folder: (folder / "index.html").write_text("new home"))
     assert snapshot(previous) == {"index.html": b"new home"}
+    assert [p.name for p in previous.parent.iterdir()] == ["output"]
+
+
+def test_the_old_site_can_be_handed_over_to_be_deleted_later(previous):
+    before = snapshot(previous)
+    handed: list[Path] = []
+    for page in ("one", "two"):  # each old site in a folder of its own
+        atomic_replace(previous, lambda folder, page=page: (folder / "index.html")
+                       .write_text(page), discard=handed.append)
+    assert snapshot(previous) == {"index.html": b"two"}
+    assert [snapshot(folder) for folder in handed] == [before, {"index.html": b"one"}]
+    assert left_behind(previous) == sorted(handed)
+    assert all(folder.parent == previous.parent for folder in handed)
+    for folder in handed:
+        shutil.rmtree(folder)
+    assert left_behind(previous) == []
     assert [p.name for p in previous.parent.iterdir()] == ["output"]
 
 
