@@ -230,7 +230,9 @@ class Builder:
         if self.index is not None:
             self.index(folder)
             self._check(generation)
-        changed += served_changes(self.output, folder, self.overlay)
+        copied = answer.get("copied")
+        changed += served_changes(self.output, folder, self.overlay,
+                                  None if copied is None else set(copied))
         self._check(generation)
 
     def _check(self, generation: int) -> None:

@@ -42,8 +42,10 @@ def kept_folder(settings: dict[str, Any]) -> Iterator[Path | None]:
         yield cache / FOLDER
 
 
-def copy_site(source: Path, target: Path, served: Path | None, built_since: int) -> None:
-    """Copy every file of ``source`` into ``target`` (an empty folder).
+def copy_site(source: Path, target: Path, served: Path | None, built_since: int
+              ) -> list[str]:
+    """Copy every file of ``source`` into ``target`` (an empty folder); return the names
+    (relative, with '/') of those copied, not linked from ``served``.
 
     Copies keep the modification time of the file they copy. A file that
     ``served`` (the folder served now, made by the last copy) has with the same
@@ -54,10 +56,12 @@ def copy_site(source: Path, target: Path, served: Path | None, built_since: int)
     modified after ``built_since`` (nanoseconds, the build's start less a
     margin for file systems that keep coarse times) are always copied.
     """
+    copied = []
     for folder, _dirs, names in os.walk(source):
         relative = os.path.relpath(folder, source)
         into = os.path.normpath(os.path.join(target, relative))
         os.makedirs(into, exist_ok=True)
+        prefix = "" if relative == os.curdir else relative.replace(os.sep, "/") + "/"
         for name in names:
             path = os.path.join(folder, name)
             stat = os.stat(path)
@@ -67,6 +71,8 @@ def copy_site(source: Path, target: Path, served: Path | None, built_since: int)
                 continue
             shutil.copyfile(path, destination)
             os.utime(destination, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            copied.append(prefix + name)
+    return copied
 
 
 def _same_version(old: str, stat: os.stat_result, destination: str) -> bool:

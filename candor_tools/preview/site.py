@@ -49,6 +49,9 @@ class PreviewSite:
         self.settings_file = settings_file
         self.pelican: Pelican | None = None
         self.generators: list[Any] = []
+        # The files the last build copied into its folder; the others are linked from the
+        # folder served then (None: it has no kept folder, every file is new).
+        self.copied: list[str] | None = None
 
     def build(self, output: Path, served: Path | None = None) -> None:
         """Build the whole site into ``output`` as `pelican` would, keeping the generators.
@@ -56,10 +59,11 @@ class PreviewSite:
         With the incremental rebuild on, the site is built into the preview's
         kept folder (``kept.py``), rendering only what changed since the last
         full build, and copied into ``output`` (what ``served``, the folder served
-        now, has unchanged is linked from it). Raises whatever the build raises
-        (``BuildAborted`` for problems it logged).
+        now, has unchanged is linked from it; ``copied`` names the others). Raises
+        whatever the build raises (``BuildAborted`` for problems it logged).
         """
         settings = read_settings(str(self.settings_file), override={"OUTPUT_PATH": str(output)})
+        self.copied = None
         built_since = time.time_ns() - COARSE_TIMES_NS
         with kept_folder(settings) as kept:
             if kept is not None:
@@ -67,8 +71,8 @@ class PreviewSite:
             self.pelican = Pelican(settings)
             with signals.all_generators_finalized.connected_to(self._keep_generators):
                 self.pelican.run()
-            if kept is not None:
-                copy_site(kept, output, served, built_since)
+            self.copied = None if kept is None else copy_site(kept, output, served,
+                                                              built_since)
 
     def rebuild_counts(self) -> dict[str, int] | None:
         """What the last full build rendered and left as it was (None: it rendered all)."""

@@ -11,9 +11,11 @@ the terminal of `invoke serve`.
   DIR, keep it ("served", optional: the folder served now, whose unchanged files
   are linked instead of copied).
   Answer ``{"ok": bool, "errors": [...], "seconds": s, "model_inputs": [...],
-  "rebuild": {"rendered": n, "reused": n, "removed": n} or null, "warm": [...]}``
-  (null: the build rendered everything, without the incremental rebuild; "warm":
-  the plugins imported before the request came, see ``warm_up``).
+  "rebuild": {"rendered": n, "reused": n, "removed": n} or null, "warm": [...],
+  "copied": [...] or null}`` (null: the build rendered everything, without the
+  incremental rebuild; "warm": the plugins imported before the request came, see
+  ``warm_up``; "copied": the files copied into DIR, the others being links to
+  the same names in "served"; null: no kept folder, every file is new).
 - ``{"op": "describe"}``: the folders the server watches and serves, from the
   settings file (read here, so the server never imports the site's settings).
 - ``{"op": "update", "sources": [...]}``: re-read these content files (paths
@@ -125,7 +127,7 @@ def _handle(site: Any, request: dict[str, Any]) -> dict[str, Any]:
             served = request.get("served")
             site.build(Path(request["output"]), Path(served) if served else None)
             return {"ok": True, "model_inputs": site.model_inputs(),
-                    "rebuild": site.rebuild_counts()}
+                    "rebuild": site.rebuild_counts(), "copied": site.copied}
         if op == "update":
             return {"ok": True, **site.update(list(request["sources"])).as_dict()}
     except SystemExit as stop:  # BuildAborted: the problems are logged already
