@@ -45,7 +45,9 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
 
     old = generator.digest
     try:
-        digest, posts = generator.load()
+        # The pages are rendered here without the rebuild's fingerprints: the full
+        # build that follows, in another worker, works the encodings out.
+        digest, posts = generator.load(encode=False)
     except DataError as error:
         for source in sources:
             update.problems[source] = problems_of(error, str(Path(generator.path) / source))

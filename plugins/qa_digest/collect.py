@@ -30,6 +30,7 @@ PARALLEL_FROM_BYTES = 256 * 1024
 
 # A file to load: path, displayed name, zone, roster slugs, and where to store the result.
 Job = tuple[Path, str, ZoneInfo, frozenset[str], tuple[LoadCache, str] | None]
+Loaded = tuple[Thread | None, list[Problem]]  # a file's thread (None: unusable), problems
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,15 @@ def data_files(folder: Path) -> list[Path]:
 
 
 def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
-            now: datetime) -> tuple[Digest, dict[int, Any]]:
+            now: datetime, *, kept: dict[str, Loaded] | None = None,
+            encode: bool = True) -> tuple[Digest, dict[int, Any]]:
     """Load, validate and link every thread; return the digest and post→thread links.
 
-    Raises DataError listing every problem in every file.
+    ``kept``: the files this process loaded last time, by load-cache key (a process
+    that loads again, the preview's, keeps them in memory instead of reading them
+    from the cache); refilled with this load's. ``encode``: work out the questions'
+    encodings for the rebuild's fingerprints (the preview's update renders without
+    them). Raises DataError listing every problem in every file.
     """
     folder = Path(settings["PATH"]) / settings["QA_DIGEST_PATH"]
     zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
@@ -72,9 +78,10 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     encodings: list[tuple[Question, bytes | None]] = []
     # Only a build that keeps rebuild records (make build, the preview) digests the
     # questions: a production build renders everything and never asks.
-    incremental = bool(settings.get("PUBLISHING_INCREMENTAL"))
+    incremental = encode and bool(settings.get("PUBLISHING_INCREMENTAL"))
     with young_collections_only():
-        loaded_files = list(zip(paths, keys, load_threads(paths, zone, authors, cache, keys),
+        loaded_files = list(zip(paths, keys, load_threads(paths, zone, authors, cache, keys,
+                                                          kept=kept),
                                 strict=True))
     for path, key, (loaded, found) in loaded_files:
         display = display_path(path)
@@ -108,25 +115,28 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
 
 
 def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str],
-                 cache: LoadCache | None = None, keys: list[str] | None = None
-                 ) -> list[tuple[Thread | None, list[Problem]]]:
+                 cache: LoadCache | None = None, keys: list[str] | None = None, *,
+                 kept: dict[str, Loaded] | None = None) -> list[Loaded]:
     """Load every file, in order; in forked processes when there is enough to load.
 
     ``load_thread`` is a pure function of the file (Markdown and nh3 make most of
     its time), so where it runs does not change its result. With a ``cache``, a
     file loaded by an earlier build is read from it instead (``loadcache``), the
     others are loaded and stored, and the cache keeps only this build's files.
-    ``keys``: each file's ``cache.key``, if worked out already.
+    ``keys``: each file's ``cache.key``, if worked out already. ``kept``: results
+    already in memory, by key (see ``collect``), used before the cache's; refilled
+    with this load's (only with a cache: the key is what vouches for a result).
     """
     jobs: list[Job] = [(path, display_path(path), zone, authors, None) for path in paths]
-    results: dict[int, tuple[Thread | None, list[Problem]]] = {}
+    results: dict[int, Loaded] = {}
     if cache is None:
         keys = []
     else:
         keys = keys if keys is not None else [cache.key(path, display)
                                               for path, display, *_ in jobs]
+        known = kept if kept is not None else {}
         for n, key in enumerate(keys):
-            stored = cache.get(key)
+            stored = known.get(key) or cache.get(key)
             if stored is not None:
                 results[n] = stored
             else:
@@ -136,10 +146,13 @@ def load_threads(paths: list[Path], zone: ZoneInfo, authors: frozenset[str],
     if cache is not None:
         texts = {cache.texts_name(display) for _path, display, *_ in jobs}
         _tidy(cache, set(keys), [keys[n] for n in todo], texts)
+        if kept is not None:
+            kept.clear()
+            kept.update((key, results[n]) for n, key in enumerate(keys))
     return [results[n] for n in range(len(jobs))]
 
 
-def _load_all(jobs: list[Job]) -> list[tuple[Thread | None, list[Problem]]]:
+def _load_all(jobs: list[Job]) -> list[Loaded]:
     """Load ``jobs`` in order, by one forked process per core when there is enough."""
     workers = min(len(jobs), cores())
     if workers < 2 or sum(job[0].stat().st_size for job in jobs) < PARALLEL_FROM_BYTES:
@@ -153,7 +166,7 @@ def _load_all(jobs: list[Job]) -> list[tuple[Thread | None, list[Problem]]]:
         return [futures[n].result() for n in range(len(jobs))]
 
 
-def _load(job: Job) -> tuple[Thread | None, list[Problem]]:
+def _load(job: Job) -> Loaded:
     path, display, zone, authors, store = job
     if store is None:
         loaded = load_thread(path, display, zone, authors)

@@ -54,10 +54,17 @@ class QADigestGenerator(Generator):
             digest, posts = self.load()
         self.use(digest, posts)
 
-    def load(self) -> tuple[Digest, dict[int, Any]]:
-        """Load and check every Q&A file (raises DataError naming every problem)."""
+    def load(self, *, encode: bool = True) -> tuple[Digest, dict[int, Any]]:
+        """Load and check every Q&A file (raises DataError naming every problem).
+
+        The files are kept in memory for the next load in this process (the
+        preview's, after a save), which reads only what changed. ``encode``: work
+        out the questions' encodings for the incremental rebuild (``collect``).
+        """
+        kept = self.__dict__.setdefault("loaded", {})
         return collect(self.settings, self.context["generated_content"],
-                       roster_for(self.settings), self.settings["CANDOR_BUILD_TIME"])
+                       roster_for(self.settings), self.settings["CANDOR_BUILD_TIME"],
+                       kept=kept, encode=encode)
 
     def use(self, digest: Digest, posts: dict[int, Any]) -> None:
         """Make ``digest`` the site's: on its posts and in the shared context.

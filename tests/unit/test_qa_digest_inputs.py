@@ -181,3 +181,38 @@ def test_remembered_encodings_stand_for_their_objects():
     told = Fingerprinter()
     told.remember([(question, b"sanother")])
     assert told.digest([question]) != real  # taken as told, not digested again
+
+
+def test_a_second_load_in_one_process_takes_unchanged_files_from_memory(tmp_path):
+    """The preview loads the Q&A again after each save: the files that did not change
+    are taken from the last load in memory (``kept``), not read from the cache, and
+    the digest is the one a load from scratch makes."""
+    site = Site(tmp_path)
+    content = {"posts/news.md": Post("News")}
+    kept: dict = {}
+    first, _ = collect(site.settings, content, Roster(), BEFORE_DUE, kept=kept)
+    before = {loaded.id: loaded for loaded, _problems in kept.values()}
+    assert sorted(before) == ["hall", "news"]
+    site.write(HALL.replace("By the summer.", "By the autumn."), UNDER_POST)
+    second, _ = collect(site.settings, content, Roster(), BEFORE_DUE, kept=kept)
+    after = {loaded.id: loaded for loaded, _problems in kept.values()}
+    assert sorted(after) == ["hall", "news"]  # this load's files only
+    assert after["news"] is before["news"]  # not read from the cache again
+    assert after["hall"] != before["hall"]
+    assert second != first
+    fresh, _ = collect(site.settings, content, Roster(), BEFORE_DUE)
+    assert second == fresh
+
+
+def test_a_load_without_encodings_leaves_them_to_the_next_build(tmp_path):
+    """The preview's update renders without the rebuild's fingerprints: it neither
+    works out the questions' encodings nor keeps them, a build does."""
+    site = Site(tmp_path)
+    content = {"posts/news.md": Post("News")}
+    encodings = sorted((tmp_path / "cache").glob("candor-qa/*.encodings"))
+    digest, _ = collect(site.settings, content, Roster(), BEFORE_DUE, encode=False)
+    assert digest.encodings == ()
+    assert sorted((tmp_path / "cache").glob("candor-qa/*.encodings")) == encodings == []
+    digest, _ = collect(site.settings, content, Roster(), BEFORE_DUE)
+    assert len(digest.encodings) == 3
+    assert len(list((tmp_path / "cache").glob("candor-qa/*.encodings"))) == 2

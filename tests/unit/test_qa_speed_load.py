@@ -65,7 +65,7 @@ def test_a_collector_paused_by_someone_else_stays_paused():
 def test_collect_loads_inside_the_pause(monkeypatch, tmp_path: Path):
     seen = []
 
-    def load_threads(paths, zone, authors, cache=None, keys=None):
+    def load_threads(paths, zone, authors, cache=None, keys=None, kept=None):
         seen.append(gc.isenabled())
         return iter([])
 
