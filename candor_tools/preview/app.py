@@ -74,7 +74,7 @@ class Preview:
 
 def _describe(settings_file: Path) -> dict[str, Any]:
     """Read the folders to watch and serve from the settings, in a worker process."""
-    worker = Worker(settings_file)
+    worker = Worker(settings_file, warm=False)  # it only reads the settings
     try:
         answer = worker.request("describe")
     except WorkerGone:

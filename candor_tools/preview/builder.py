@@ -200,7 +200,10 @@ class Builder:
             atomic_replace(self.output, partial(self._build_into, candidate, generation,
                                                 changed),
                            discard=self._remover.put if self._remover else None)
-        except (WorkerGone, Superseded):
+        except Superseded:  # a newer save: the worker did its part, the next build follows
+            candidate.stop()
+            return True
+        except WorkerGone:  # stopped for a newer save (cancel), or ended by itself
             ended = not candidate.stopped
             candidate.stop()
             return not ended

@@ -1,6 +1,6 @@
 """A preview worker: holds one built site and answers the preview server's requests.
 
-    python -m candor_tools.preview.worker SETTINGS_FILE
+    python -m candor_tools.preview.worker SETTINGS_FILE [--no-warm-up]
 
 Requests arrive one JSON object per line on standard input; each answer is one
 JSON line on the original standard output. Everything else the build prints
@@ -97,22 +97,25 @@ def _warm_plugins(settings: dict[str, Any]) -> list[str]:
             if isinstance(plugin, str) and plugin in sys.modules]
 
 
-def serve_requests(settings_file: Path, requests: IO[str], answers: IO[str]) -> None:
-    """Answer build and update requests until standard input closes."""
+def serve_requests(settings_file: Path, requests: IO[str], answers: IO[str], *,
+                   warm: bool = True) -> None:
+    """Answer build and update requests until standard input closes (``warm``: after
+    ``warm_up``; not for a worker asked only to ``describe`` the settings)."""
     settings = _plugin_paths(settings_file)
     from candor_tools.preview.problems import error_lines  # noqa: PLC0415
     from candor_tools.preview.site import PreviewSite  # noqa: PLC0415
 
-    warm_up(settings)
+    if warm:
+        warm_up(settings)
     site = PreviewSite(settings_file)
     for line in requests:
         request = json.loads(line)
         start = time.perf_counter()
-        warm = _warm_plugins(settings)
+        imported = _warm_plugins(settings)
         with error_lines() as errors:
             answer = _handle(site, request)
         if request.get("op") == "build":
-            answer["warm"] = warm
+            answer["warm"] = imported
         answer.setdefault("errors", errors.lines)
         answer["seconds"] = round(time.perf_counter() - start, 4)
         answers.write(json.dumps(answer) + "\n")
@@ -156,7 +159,8 @@ def main(argv: list[str]) -> int:
     """Run a worker for the settings file in ``argv``."""
     answers = _answer_channel()
     _configure_logging()
-    serve_requests(Path(argv[0]).resolve(), sys.stdin, answers)
+    serve_requests(Path(argv[0]).resolve(), sys.stdin, answers,
+                   warm="--no-warm-up" not in argv[1:])
     return 0
 
 

@@ -22,13 +22,16 @@ class WorkerGone(RuntimeError):
 class Worker:
     """One worker process: a site in memory that builds and re-renders on request."""
 
-    def __init__(self, settings_file: Path) -> None:
+    def __init__(self, settings_file: Path, *, warm: bool = True) -> None:
+        """Start a worker for ``settings_file``; ``warm``: it imports Pelican and the
+        plugins before reading requests (``worker.warm_up``)."""
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT), env.get("PYTHONPATH", "")) if p)
         # Its own session: Ctrl-C in the terminal reaches the server, which stops it.
         self.process = subprocess.Popen(  # noqa: S603 - our own module, no shell
-            [sys.executable, "-m", "candor_tools.preview.worker", str(settings_file)],
+            [sys.executable, "-m", "candor_tools.preview.worker", str(settings_file),
+             *(() if warm else ("--no-warm-up",))],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
             bufsize=1, env=env, start_new_session=True)
         self._lock = threading.Lock()

@@ -29,6 +29,7 @@ from candor_tools.preview.client import EventStream
 from candor_tools.preview.client import wait_for as wait_until
 from candor_tools.preview.kept import COARSE_TIMES_NS
 from candor_tools.preview.overlay import Overlay
+from candor_tools.preview.workers import Worker
 from tests.helpers import REPO, build_site
 
 # Generous: a full build of the fixture takes a few seconds, more on a busy machine.
@@ -373,3 +374,14 @@ def test_old_sites_are_deleted_once_the_new_one_is_served(site, tmp_path):
         server.stop()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output")) == []
     assert_like_a_clean_build(site, output, tmp_path / "clean-check")
+
+
+def test_a_worker_asked_only_to_describe_the_settings_imports_no_plugin(site, tmp_path):
+    """Preview startup reads the folders to watch from a worker that skips warm_up."""
+    worker = Worker(site / "preview.py", warm=False)
+    try:
+        assert worker.request("describe")["ok"]
+        answer = worker.request("build", output=str(tmp_path / "built"))
+        assert answer["ok"] and answer["warm"] == []
+    finally:
+        worker.stop()
