@@ -78,7 +78,7 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     encodings: list[tuple[Question, bytes | None]] = []
     # Only a build that keeps rebuild records (make build, the preview) digests the
     # questions: a production build renders everything and never asks.
-    incremental = encode and bool(settings.get("PUBLISHING_INCREMENTAL"))
+    encode = encode and bool(settings.get("PUBLISHING_INCREMENTAL"))
     with young_collections_only():
         loaded_files = list(zip(paths, keys, load_threads(paths, zone, authors, cache, keys,
                                                           kept=kept),
@@ -88,7 +88,7 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
         problems += found
         if loaded is None:
             continue
-        if cache is not None and incremental:
+        if cache is not None and encode:
             encodings += zip(loaded.questions, cache.encodings(key, loaded.questions),
                              strict=True)
         thread, post = _tie_to_post(loaded, content, problems)

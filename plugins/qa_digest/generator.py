@@ -61,7 +61,7 @@ class QADigestGenerator(Generator):
         preview's, after a save), which reads only what changed. ``encode``: work
         out the questions' encodings for the incremental rebuild (``collect``).
         """
-        kept = self.__dict__.setdefault("loaded", {})
+        kept = self.__dict__.setdefault("kept_loads", {})
         return collect(self.settings, self.context["generated_content"],
                        roster_for(self.settings), self.settings["CANDOR_BUILD_TIME"],
                        kept=kept, encode=encode)

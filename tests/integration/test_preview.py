@@ -255,7 +255,7 @@ def test_full_builds_render_only_what_changed_into_the_kept_folder(site, tmp_pat
         stream = Events(server.url)
         # Files written in the last seconds are copied, never linked (coarse file times).
         time.sleep(COARSE_TIMES_NS / 1e9 + 0.5)
-        before = {name: (path.stat().st_ino, path.read_bytes())
+        before = {name: (Path(path).stat().st_ino, Path(path).read_bytes())
                   for name, path in files_of(output).items()}
         edit(site / "content" / "posts" / "results.md", "Title: ", "Title: Kept folder ")
         reload = stream.find("reload", lambda d: RESULTS in d["paths"])
@@ -265,7 +265,7 @@ def test_full_builds_render_only_what_changed_into_the_kept_folder(site, tmp_pat
         assert_like_a_clean_build(site, output, tmp_path / "edited")
         # The pages the save did not change are linked from the folder served before
         # it (Pelican copies static files anew each build: those are copied).
-        after = {name: (path.stat().st_ino, path.read_bytes())
+        after = {name: (Path(path).stat().st_ino, Path(path).read_bytes())
                  for name, path in files_of(output).items()}
         same = [n for n in before if n.endswith(".html") and n in after
                 and before[n][1] == after[n][1]]

@@ -36,8 +36,8 @@ def test_the_copy_links_what_the_served_folder_has_and_names_what_it_copied(tmp_
     linked = {name for name in files_of(fresh) if name not in copied}
     assert linked == {"posts/a/index.html", "theme/site.css"}
     assert all((fresh / n).stat().st_ino == (served / n).stat().st_ino for n in linked)
-    assert {n: p.read_text() for n, p in files_of(fresh).items()} == \
-        {n: p.read_text() for n, p in files_of(kept).items()}
+    assert {n: Path(p).read_text() for n, p in files_of(fresh).items()} == \
+        {n: Path(p).read_text() for n, p in files_of(kept).items()}
 
 
 def test_changes_read_only_the_files_copied_when_the_copy_says_which(tmp_path):
