@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from qa_digest import jsontext
-from qa_digest.model import CommentCard, Digest, Question, Scorecard
+from qa_digest.exportcache import CSV, JSON, ExportParts
+from qa_digest.model import CommentCard, Digest, Question, Scorecard, Thread
 
 # 2: comments (kind, reply_to, by_executive on every entry; comment numbers).
 SCHEMA_VERSION = 2
@@ -72,8 +74,13 @@ def comment_card_record(card: CommentCard | None) -> dict[str, Any] | None:
             "executive_replies": card.executive_replies}
 
 
-def digest_json(digest: Digest, urls: dict[str, str]) -> Iterator[str]:
-    """Yield the whole public digest as JSON text (stable key order), in pieces."""
+def digest_json(digest: Digest, urls: dict[str, str], parts: ExportParts | None = None
+                ) -> Iterator[str]:
+    """Yield the whole public digest as JSON text (stable key order), in pieces.
+
+    ``parts``: each thread's list of questions, kept by the last build while its
+    questions are the same (``exportcache``).
+    """
     data = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": card_record(digest.site) if digest.site else None,
@@ -86,13 +93,24 @@ def digest_json(digest: Digest, urls: dict[str, str]) -> Iterator[str]:
             "hosts": list(thread.hosts), "opens": _iso(thread.opens),
             "closes": _iso(thread.closes), "scorecard": card_record(digest.per_thread[thread.id]),
             "comments": comment_card_record(digest.comments_per_thread.get(thread.id)),
-            "questions": (question_record(q, urls.get(q.id)) for q in thread.questions),
+            "questions": _questions_json(thread, urls, parts),
         } for thread in digest.threads),
     }
     # json.dumps(..., indent=1)'s text; the document, the threads, each thread and its
     # list of questions in pieces, each question's record one piece.
-    yield from jsontext.chunks(data, indent=1, depth=4)
+    yield from jsontext.chunks(data, indent=1, depth=QUESTIONS_LEVEL + 1)
     yield "\n"
+
+
+QUESTIONS_LEVEL = 3  # document, "threads", a thread, its "questions"
+
+
+def _questions_json(thread: Thread, urls: dict[str, str], parts: ExportParts | None) -> Any:
+    records = (question_record(q, urls.get(q.id)) for q in thread.questions)
+    if parts is None:
+        return records  # written a record at a time
+    return jsontext.Raw(parts.text(JSON, thread, urls, lambda: jsontext.text(
+        records, QUESTIONS_LEVEL, indent=1, depth=QUESTIONS_LEVEL + 1)))
 
 
 def _cell(value: Any) -> Any:
@@ -104,21 +122,35 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def digest_csv(digest: Digest, urls: dict[str, str]) -> Iterator[str]:
+def digest_csv(digest: Digest, urls: dict[str, str], parts: ExportParts | None = None
+               ) -> Iterator[str]:
     """Yield one CSV row per entry, questions and comments (removed ones without text),
-    a few hundred rows at a time."""
+    a few hundred rows at a time; ``parts``: each thread's rows as ``digest_json``'s."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    yield out.getvalue()
+    for thread in digest.threads:
+        if parts is None:
+            yield from _csv_rows(thread, urls)
+        else:
+            yield parts.text(CSV, thread, urls, partial(_csv_text, thread, urls))
+
+
+def _csv_text(thread: Thread, urls: dict[str, str]) -> str:
+    return "".join(_csv_rows(thread, urls))
+
+
+def _csv_rows(thread: Thread, urls: dict[str, str]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for thread in digest.threads:
-        for question in thread.questions:
-            row = question_record(question, urls.get(question.id))
-            writer.writerow([_cell("; ".join(row["topics"])) if column == "topics"
-                             else _cell(row[column]) for column in CSV_COLUMNS])
-            if out.tell() >= PIECE:
-                yield out.getvalue()
-                out.seek(0)
-                out.truncate()
+    for question in thread.questions:
+        row = question_record(question, urls.get(question.id))
+        writer.writerow([_cell("; ".join(row["topics"])) if column == "topics"
+                         else _cell(row[column]) for column in CSV_COLUMNS])
+        if out.tell() >= PIECE:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
     yield out.getvalue()
 
 

@@ -18,6 +18,7 @@ from feeds.config import read_config
 from qa_digest.cardcache import store_for
 from qa_digest.collect import collect, cores, post_qa
 from qa_digest.conversation import ThreadComments, thread_comments
+from qa_digest.exportcache import parts_for
 from qa_digest.exports import digest_csv, digest_json, encoded
 from qa_digest.model import Digest, Question
 from qa_digest.pages import (
@@ -134,10 +135,13 @@ class QADigestGenerator(Generator):
             return {q.id: question_url(self.settings, q) for q in digest.by_id.values()
                     if q.has_page}
 
+        parts = parts_for(self.settings, self.output_path)  # make build: last build's parts
         self._unless_unchanged("qa:digest.json", lambda write: write(
-            f"{hub}digest.json", encoded(digest_json(digest, urls()))))
+            f"{hub}digest.json", encoded(digest_json(digest, urls(), parts))))
         self._unless_unchanged("qa:digest.csv", lambda write: write(
-            f"{hub}digest.csv", encoded(digest_csv(digest, urls()))))
+            f"{hub}digest.csv", encoded(digest_csv(digest, urls(), parts))))
+        if parts is not None:
+            parts.finish()
         logger.info("qa_digest: wrote %d thread pages and %d question pages", pages, questions)
 
     def _write_pages(self, writer: Any, digest: Digest, extra: dict[str, Any]

@@ -21,6 +21,11 @@ from json.encoder import encode_basestring
 from typing import Any
 
 
+class Raw(str):
+    """JSON text made for its place in a document (``text`` at the same level), written as
+    it is: the part of ``digest.json`` a build kept (``exportcache``)."""
+
+
 class _Unsupported(Exception):
     """A value or key that only ``json.dumps`` knows how to write (or refuse)."""
 
@@ -38,8 +43,17 @@ def chunks(data: Any, indent: int = 1, depth: int = 1) -> Iterator[str]:
     yield from _pieces(data, 0, " " * indent, depth, set())
 
 
+def text(value: Any, level: int, indent: int = 1, depth: int = 1) -> str:
+    """Return ``value`` as ``chunks`` writes it nested ``level`` deep in a document
+    (every line after the first indented as there): for a ``Raw`` put in its place."""
+    return "".join(_pieces(value, level, " " * indent, depth, set()))
+
+
 def _pieces(value: Any, level: int, step: str, depth: int, open_ids: set[int]
             ) -> Iterator[str]:
+    if type(value) is Raw:
+        yield value
+        return
     is_list = isinstance(value, list | tuple | Iterator)
     if level >= depth or not (is_list or isinstance(value, dict)):
         yield _whole(value, level, step)
@@ -92,10 +106,10 @@ def _checked_key(key: Any) -> str:
 def _value(value: Any, level: int, step: str) -> str:
     """Encode one value at nesting ``level``, checking types in the order ``json`` does."""
     if isinstance(value, str):
-        return encode_basestring(value)
-    text = _scalar(value)
-    if text is not None:
-        return text
+        return value if type(value) is Raw else encode_basestring(value)
+    scalar = _scalar(value)
+    if scalar is not None:
+        return scalar
     if isinstance(value, list | tuple):
         return _list(value, level, step)
     if isinstance(value, dict):

@@ -346,6 +346,9 @@ def test_q_and_a_feeds_and_exports_are_made_again_only_when_the_q_and_a_changes(
             output / "feeds" / "qa" / "answers.atom.xml",
             output / "feeds" / "qa" / "topic" / "marea.rss.xml"]
     times = [path.stat().st_mtime_ns for path in made]
+    parts = site / "cache" / "candor-qa-exports"  # each thread's part of the exports
+    threads = len(list((site / "content" / "qa").glob("*.yml")))
+    assert len(list(parts.glob("*.json"))) == len(list(parts.glob("*.csv"))) == threads
     build(site, output)
     assert [path.stat().st_mtime_ns for path in made] == times  # not written again
     before = made[0].read_bytes()

@@ -60,6 +60,7 @@ def test_shared_macro_modules_give_the_pages_of_plain_imports(tmp_path, monkeypa
     made = _made_modules(monkeypatch)
     with monkeypatch.context() as plain:
         plain.setattr(qa_generator, "shared_imports", lambda env: None)  # {% import %} per page
+        plain.setattr(qa_generator, "parts_for", lambda *args: None)  # no thread's part kept
         plain.setattr(qa_exports.jsontext, "chunks", lambda data, indent, depth: iter(
             [json.dumps(_listed(data), ensure_ascii=False, indent=indent)]))
         build_site(REPO / settings, tmp_path / "plain", **overrides)
