@@ -35,7 +35,18 @@ def _to_python(node: yaml.Node) -> Any:
         return Located(values, lines, node.start_mark.line + 1)
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item) for item in node.value]
-    return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)  # type: ignore[arg-type]
+    try:
+        return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)  # type: ignore[arg-type]
+    except (ValueError, yaml.YAMLError) as exc:  # a date like 2026-13-45, say
+        raise BadValueError(node.start_mark.line + 1, str(node.value), str(exc)) from exc
+
+
+class BadValueError(ValueError):
+    """A value PyYAML's safe schema cannot build (a date that does not exist, say)."""
+
+    def __init__(self, line: int, value: str, reason: str) -> None:
+        super().__init__(f"line {line}: '{value}': {reason}")
+        self.line, self.value, self.reason = line, value, reason
 
 
 _LOADER = yaml.SafeLoader("")
@@ -49,11 +60,7 @@ def load_located(path: Path, display: str) -> Any:
 
     A syntax error becomes a :class:`DataError` naming ``display`` and the line.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([Problem(display, None, "file", f"cannot be read ({exc})",
-                                 "Save it as UTF-8 text")]) from exc
+    text = read_text(path, display)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError as exc:
@@ -64,7 +71,30 @@ def load_located(path: Path, display: str) -> Any:
                                  "Fix the indentation or quoting on that line")]) from exc
     try:
         return None if node is None else _to_python(node)
+    except BadValueError as exc:
+        raise DataError([Problem(display, exc.line, "YAML", f"'{exc.value}' cannot be read "
+                                 f"({exc.reason})", "Write a date that exists, as YYYY-MM-DD "
+                                 "or YYYY-MM-DD HH:MM, or quote a text that only looks like "
+                                 "a date or a number")]) from exc
     finally:
         # The shared loader remembers every object it built, keyed by node: forget
         # them, or every node of every file stays in memory for the whole build.
+        _LOADER.constructed_objects.clear()
+
+
+def read_text(path: Path, display: str) -> str:
+    """Return the text of ``path``; one that cannot be read is a :class:`DataError`."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(display, None, "file", f"cannot be read ({exc})",
+                                 "Save it as UTF-8 text")]) from exc
+
+
+def parse_located(text: str) -> Any:
+    """Parse YAML ``text`` as ``load_located`` does, but for errors: PyYAML's own."""
+    try:
+        node = yaml.compose(text, Loader=_FAST_LOADER)
+        return None if node is None else _to_python(node)
+    finally:
         _LOADER.constructed_objects.clear()

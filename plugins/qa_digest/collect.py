@@ -173,9 +173,11 @@ def _load(job: Job) -> Loaded:
     else:
         cache, key = store
         texts = cache.texts(display)  # the texts of its last load, rendered then
-        loaded = load_thread(path, display, zone, authors, texts)
+        items = cache.items(display)  # and its questions, parsed then
+        loaded = load_thread(path, display, zone, authors, texts, parse=items)
         cache.put(key, loaded)
         cache.put_texts(display, texts)
+        cache.put_items(display, items)
     if not gc.isenabled():
         gc.collect(0)  # the cycles this file left (see young_collections_only)
     return loaded

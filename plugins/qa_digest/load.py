@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from candor_common.errors import DataError, Problem
-from candor_common.yamlfile import Located, load_located
+from candor_common.yamlfile import Located
+from candor_common.yamlitems import ItemParser
 from qa_digest.fields import Reader
 from qa_digest.model import (
     COMMENT_STATUSES,
@@ -35,18 +36,23 @@ RESPONSES = {"answered": ("answer", "text"), "declined": ("decline", "reason"),
              "follow-up": ("follow_up", "text")}
 # Reader or executive Markdown -> sanitized HTML (render_reader_markdown, or a memo of it).
 Render = Callable[[str], Markup]
+Parse = Callable[[Path, str], Any]
+QUESTIONS = "questions"  # the list a file's questions are in, parsed one by one
 
 
 def load_thread(path: Path, display: str, zone: ZoneInfo, authors: frozenset[str],
-                render: Render = render_reader_markdown
+                render: Render = render_reader_markdown, *, parse: Parse | None = None
                 ) -> tuple[Thread | None, list[Problem]]:
     """Read ``path``; return the thread (None if unusable) and every problem found.
 
     ``render`` turns each text's Markdown into sanitized HTML (the load cache gives
-    one that remembers the texts of the file's last load).
+    one that remembers the texts of the file's last load). ``parse`` reads the
+    YAML (``load_located``'s result): by default the questions one by one
+    (``ItemParser``, faster on a long file); the load cache gives one that
+    remembers the questions of the file's last load.
     """
     try:
-        data = load_located(path, display)
+        data = (parse or ItemParser(QUESTIONS))(path, display)
     except DataError as error:
         return None, list(error.problems)
     problems: list[Problem] = []
@@ -54,7 +60,7 @@ def load_thread(path: Path, display: str, zone: ZoneInfo, authors: frozenset[str
         return None, [Problem(display, 1, "file", "expected 'session:' or 'post:' and "
                               "'questions:'", "See docs/qa.md for the format")]
     top = Reader(display, data, zone, problems)
-    top.check_keys(("session", "post", "questions"))
+    top.check_keys(("session", "post", QUESTIONS))
     thread_id = path.stem
     session = top.child("session")
     post = top.text("post", required=False)
@@ -62,7 +68,7 @@ def load_thread(path: Path, display: str, zone: ZoneInfo, authors: frozenset[str
         top.problem("session", "a Q&A file needs exactly one of 'session:' or 'post:'",
                     "Use 'session:' for a town hall, 'post: posts/…md' for a post's questions")
         return None, problems
-    raw_questions = data.values.get("questions", [])
+    raw_questions = data.values.get(QUESTIONS, [])
     if not isinstance(raw_questions, list):
         top.problem("questions", "must be a list", "Start each question with '- id: ...'")
         raw_questions = []

@@ -42,6 +42,8 @@ from markupsafe import Markup
 
 from candor_common.fingerprint import Fingerprinter
 from candor_common.statefile import write_atomic
+from candor_common.yamlitems import ItemParser
+from qa_digest.load import QUESTIONS
 from qa_digest.sanitize import render_reader_markdown
 
 # Bump when what is stored, or how a name is made, changes.
@@ -51,6 +53,8 @@ SUFFIX = ".pickle"
 TEXTS = ".texts"
 # Each question's encoding for the incremental rebuild's keys, beside its file's result.
 ENCODINGS = ".encodings"
+# Each question of a file's last load, parsed (``ItemParser``), beside its texts.
+ITEMS = ".items"
 # The packages whose code decides a loaded thread (every module of each is hashed).
 PACKAGES = ("qa_digest", "candor_common")
 LIBRARIES = ("markdown", "nh3", "PyYAML", "MarkupSafe")
@@ -87,6 +91,22 @@ class LoadCache:
         data = pickle.dumps(texts.used, protocol=pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(OSError):
             write_atomic(self.folder / f"{self.texts_name(display)}{TEXTS}", data)
+
+    def items(self, display: str) -> ItemParser:
+        """Return a parser that knows the questions of ``display``'s last load, parsed."""
+        try:
+            # Local build state, as trusted as plugins/ beside it (see the module's note).
+            known = pickle.loads((self.folder / f"{self.texts_name(display)}{ITEMS}")  # noqa: S301
+                                 .read_bytes())
+        except Exception:  # noqa: BLE001 - none yet, or damaged: every question is parsed
+            known = {}
+        return ItemParser(QUESTIONS, known if isinstance(known, dict) else {})
+
+    def put_items(self, display: str, items: ItemParser) -> None:
+        """Keep the questions of this load of ``display``, parsed (only those it used)."""
+        data = pickle.dumps(items.used, protocol=pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):
+            write_atomic(self.folder / f"{self.texts_name(display)}{ITEMS}", data)
 
     def key(self, path: Path, display: str) -> str:
         """Return the name of ``path``'s loaded result (shown as ``display`` in problems)."""
@@ -157,7 +177,8 @@ class LoadCache:
         for name in names:
             stale = ((name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in keys)
                      or (name.endswith(ENCODINGS) and name[: -len(ENCODINGS)] not in keys)
-                     or (name.endswith(TEXTS) and name[: -len(TEXTS)] not in texts))
+                     or (name.endswith(TEXTS) and name[: -len(TEXTS)] not in texts)
+                     or (name.endswith(ITEMS) and name[: -len(ITEMS)] not in texts))
             if stale or name.startswith("."):  # or a write that was cut short
                 try:
                     (self.folder / name).unlink()

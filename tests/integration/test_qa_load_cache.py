@@ -14,7 +14,7 @@ import pytest
 from candor_common.errors import BuildAborted, ConfigError
 from candor_common.fingerprint import Fingerprinter
 from qa_digest import collect as qa_collect
-from qa_digest.loadcache import FOLDER, SUFFIX, TEXTS, LoadCache, code_fingerprint
+from qa_digest.loadcache import FOLDER, ITEMS, SUFFIX, TEXTS, LoadCache, code_fingerprint
 from tests.helpers import REPO, build_site
 
 AUTHORS = frozenset({"ana-ruiz", "marcus-adeyemi"})
@@ -43,9 +43,9 @@ def loads(monkeypatch) -> list[str]:
     names: list[str] = []
     real = qa_collect.load_thread
 
-    def load_thread(path, *rest):
+    def load_thread(path, *rest, **named):
         names.append(path.name)
-        return real(path, *rest)
+        return real(path, *rest, **named)
 
     monkeypatch.setattr(qa_collect, "load_thread", load_thread)
     return names
@@ -191,14 +191,17 @@ def _question(n: int, answer: str) -> str:
             f"      at: 2026-03-03 10:00\n      text: {answer}\n")
 
 
-def _load(cache: LoadCache, path: Path) -> tuple[object, int]:
-    """Load ``path`` as a build with the cache does; return the result and how many
-    texts were rendered (not known from the file's last load)."""
+def _load(cache: LoadCache, path: Path) -> tuple[object, int, int]:
+    """Load ``path`` as a build with the cache does (``collect._load``); return the
+    result, how many texts were rendered and how many questions were parsed (not
+    known from the file's last load)."""
     texts = cache.texts("content/qa/town-hall.yml")
+    items = cache.items("content/qa/town-hall.yml")
     loaded = qa_collect.load_thread(path, "content/qa/town-hall.yml", ZoneInfo("UTC"),
-                                    AUTHORS, texts)
+                                    AUTHORS, texts, parse=items)
     cache.put_texts("content/qa/town-hall.yml", texts)
-    return loaded, texts.rendered
+    cache.put_items("content/qa/town-hall.yml", items)
+    return loaded, texts.rendered, items.parsed
 
 
 def test_a_changed_file_renders_only_its_new_texts(tmp_path):
@@ -206,14 +209,14 @@ def test_a_changed_file_renders_only_its_new_texts(tmp_path):
     path.write_text(SESSION + "".join(_question(n, f"Answer {n}.") for n in range(20)),
                     encoding="utf-8")
     cache = LoadCache(tmp_path / "cache", ZoneInfo("UTC"), AUTHORS)
-    first, rendered = _load(cache, path)
-    assert rendered == 41  # the description, 20 questions and 20 answers
+    first, rendered, parsed = _load(cache, path)
+    assert (rendered, parsed) == (41, 20)  # the description, 20 questions and 20 answers
     # One answer changes, one question is added: three new texts, the rest known.
     path.write_text(SESSION + "".join(_question(n, "Changed, **now**." if n == 7
                                                 else f"Answer {n}.") for n in range(21)),
                     encoding="utf-8")
-    second, rendered = _load(cache, path)
-    assert rendered == 3
+    second, rendered, parsed = _load(cache, path)
+    assert (rendered, parsed) == (3, 2)  # two questions' YAML, the rest known too
     fresh = qa_collect.load_thread(path, "content/qa/town-hall.yml", ZoneInfo("UTC"), AUTHORS)
     assert second == fresh  # the same thread, HTML and all, as rendering every text
     assert second != first
@@ -227,8 +230,9 @@ def test_texts_are_kept_for_the_files_of_the_build_only(tmp_path):
     _load(cache, path)
     name = cache.texts_name("content/qa/town-hall.yml")
     assert (tmp_path / "cache" / f"{name}{TEXTS}").is_file()
+    assert (tmp_path / "cache" / f"{name}{ITEMS}").is_file()
     assert cache.keep_only(set(), {name}) == 0
-    assert cache.keep_only(set(), set()) == 1  # the file is gone: so are its texts
+    assert cache.keep_only(set(), set()) == 2  # the file is gone: so are its texts, items
     assert not list((tmp_path / "cache").iterdir())
     # A text's HTML depends on the code only: another zone or roster keeps the texts.
     assert name == LoadCache(tmp_path, ZoneInfo("Europe/Madrid"),
