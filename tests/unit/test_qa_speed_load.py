@@ -79,3 +79,25 @@ def test_collect_loads_inside_the_pause(monkeypatch, tmp_path: Path):
     qa_collect.collect(settings, {}, Roster(), datetime(2026, 6, 1, tzinfo=UTC))
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_loaded_threads_come_back_from_a_pickle_without_asking_for_their_fields(
+        tmp_path, monkeypatch):
+    """The load cache's pickles are read back with each record's field names worked out
+    once (qa_digest.model._quick_unpickling), not by dataclasses.fields per object."""
+    import dataclasses
+    import pickle
+
+    path = tmp_path / "t.yml"
+    path.write_text(FILE + "    status: answered\n    answer:\n      by: ana-ruiz\n"
+                    "      at: 2026-03-02 10:00\n      text: Soon.\n", encoding="utf-8")
+    thread, problems = qa_collect.load_thread(path, "t.yml", ZoneInfo("UTC"),
+                                              frozenset({"ana-ruiz"}))
+    assert thread is not None and not problems and thread.questions[0].response
+    data = pickle.dumps(thread, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("dataclasses.fields called")
+
+    monkeypatch.setattr(dataclasses, "fields", refuse)
+    assert pickle.loads(data) == thread  # noqa: S301 - made just above
