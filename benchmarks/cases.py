@@ -10,6 +10,7 @@ from pathlib import Path
 
 from benchmarks.corpus import KINDS, add_post, edit_post, retitle_post, write_posts
 from benchmarks.preview import measure as measure_preview
+from benchmarks.preview import measure_answers as measure_preview_answers
 from benchmarks.qa_corpus import SESSION_MAX, answer_question, write_questions
 from benchmarks.runner import (
     Stats,
@@ -219,6 +220,14 @@ def make_build_cold(posts: int, questions: int) -> Row:
     return Row(f"{posts:,} posts + {questions:,} questions, make build, cold, search index "
                "included", None, stats, f"{files} Q&A files; Pelican, then Pagefind "
                "(in parts of SEARCH_INDEX_PART_PAGES on a big site)")
+
+
+def serve_answer(posts: int, questions: int, repeat: int) -> Row:
+    """Time `make serve` after an answer is saved in the biggest town hall: the answer's
+    page served with it (the note: the site settled)."""
+    times = measure_preview_answers(posts, questions, repeat)
+    return Row(f"{posts:,} posts + {questions:,} questions, make serve: answer saved → "
+               "its page served", None, times.preview, times.note())
 
 
 def serve_rebuild(posts: int, repeat: int) -> Row:

@@ -1,8 +1,10 @@
 """Time the live preview of `invoke serve` on a generated site.
 
     python -m benchmarks.preview --posts 1000 --saves 7
+    python -m benchmarks.preview --posts 1000 --questions 100000 --saves 3
 
-For each save of one post: from writing the file to the reload event for its
+For each save of one post (or, with ``--questions``, of one answer in the
+biggest town hall): from writing the file to the reload event for its
 page arriving over the event stream and the page, fetched over HTTP, having the
 new text ("edit to preview"); and from writing the file to the background full
 build being in output/ ("settled"). The browser's own page load comes on top of
@@ -23,7 +25,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,7 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/preview.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import KINDS, edit_post, write_posts
+from benchmarks.qa_corpus import answer_question, write_questions
 from benchmarks.runner import Stats, candor_settings
 from candor_tools.preview.app import Preview
 from candor_tools.preview.client import EventStream, wait_for
@@ -77,11 +82,36 @@ def _fetch(url: str) -> str:
 def measure(posts: int, saves: int, pause: float = PAUSE) -> PreviewTimes:
     """Start the preview on ``posts`` generated posts and time ``saves`` saves of one post,
     each ``pause`` seconds after the site settled."""
+    def write(content: Path) -> Callable[[int], tuple[Callable[[], Any], str]]:
+        write_posts(content, posts)
+        return lambda run: (partial(edit_post, content, posts // 2, run), f"Edited {run}:")
+
+    return _measure(write, saves, pause)
+
+
+def measure_answers(posts: int, questions: int, saves: int, pause: float = PAUSE
+                    ) -> PreviewTimes:
+    """Start the preview on ``posts`` posts and ``questions`` questions and time ``saves``
+    answers, each to one more question of the biggest town hall, saved ``pause``
+    seconds after the site settled: to the answer's page served with it, and to the
+    site settled (lists, feeds, exports)."""
+    def write(content: Path) -> Callable[[int], tuple[Callable[[], Any], str]]:
+        write_questions(content, questions, write_posts(content, posts))
+        return lambda run: (partial(answer_question, content, run),
+                            f"Answered in the benchmark's edit {run}.")
+
+    return _measure(write, saves, pause)
+
+
+def _measure(write: Callable[[Path], Callable[[int], tuple[Callable[[], Any], str]]],
+             saves: int, pause: float) -> PreviewTimes:
+    """Write a site (``write`` gives each run's save and what its page then shows), start
+    the preview on it and time ``saves`` saves, each ``pause`` s after it settled."""
     times = PreviewTimes(pause=pause)
     with tempfile.TemporaryDirectory(prefix="candor-bench-") as folder:
         work = Path(folder)
         content = work / "content"
-        write_posts(content, posts)
+        save_for = write(content)
         settings = candor_settings(work, content, work / "cache", KINDS, keep_output=True,
                                    base="pelicanconf")
         start = time.perf_counter()
@@ -90,27 +120,25 @@ def measure(posts: int, saves: int, pause: float = PAUSE) -> PreviewTimes:
             _wait(lambda: preview.status()["settled"])
             times.first_build = time.perf_counter() - start
             stream = EventStream(preview.url, PATIENCE)
-            for run in range(saves):
+            for run in range(1, saves + 1):
                 time.sleep(pause)
-                _save(preview, stream, content, (posts // 2, run + 1), times)
+                _save(preview, stream, *save_for(run), times)
             stream.close()
         finally:
             preview.stop()
     return times
 
 
-def _save(preview: Preview, stream: EventStream, content: Path, which: tuple[int, int],
+def _save(preview: Preview, stream: EventStream, save: Callable[[], Any], shows: str,
           times: PreviewTimes) -> None:
-    number, edit = which
+    """Time one ``save``: to a page it reloads served with ``shows``, and to settled."""
     generation = preview.status()["generation"]
     start = time.perf_counter()
-    edit_post(content, number, edit)
+    save()
     reload = _first_reload_after(stream, generation)
-    page = _fetch(preview.url + reload["paths"][0])
-    shown = time.perf_counter() - start
-    if f"Edited {edit}:" not in page:
-        sys.exit(f"bench: {reload['paths'][0]} does not show edit {edit}")
-    times.preview.add(shown, preview.coordinator.peak_mib())
+    if not any(shows in _fetch(preview.url + path) for path in reload["paths"]):
+        sys.exit(f"bench: none of {', '.join(reload['paths'])} shows {shows!r}")
+    times.preview.add(time.perf_counter() - start, preview.coordinator.peak_mib())
     _wait(lambda: (s := preview.status())["settled"] and s["generation"] > generation)
     times.settle.append(time.perf_counter() - start)
 
@@ -123,10 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--saves", type=int, default=7)
     parser.add_argument("--pause", type=float, default=PAUSE,
                         help="seconds between the site settling and the next save")
+    parser.add_argument("--questions", type=int, default=0,
+                        help="with this many questions, save answers instead of posts")
     args = parser.parse_args(argv)
-    times = measure(args.posts, args.saves, args.pause)
+    if args.questions:
+        times = measure_answers(args.posts, args.questions, args.saves, args.pause)
+    else:
+        times = measure(args.posts, args.saves, args.pause)
     each = ", ".join(f"{s * 1000:.0f}" for s in times.preview.seconds)
-    print(f"{args.posts:,} posts: edit to preview median "
+    what = f" + {args.questions:,} questions, answers" if args.questions else ""
+    print(f"{args.posts:,} posts{what}: edit to preview median "
           f"{times.preview.median * 1000:.0f} ms ({each} ms); settled median "
           f"{statistics.median(times.settle):.2f} s; first build {times.first_build:.1f} s; "
           f"worker peak {times.preview.peak:.0f} MiB")

@@ -54,7 +54,7 @@ def _repeat_for(posts: int, questions: int, repeat: int) -> int:
     return 1 if posts >= BIG_POSTS or questions >= BIG_QUESTIONS else repeat
 
 
-CASES = ("posts", "warm", "warm-qa", "serve", "qa", "memory", "import")
+CASES = ("posts", "warm", "warm-qa", "serve", "serve-qa", "qa", "memory", "import")
 
 
 def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
@@ -84,6 +84,10 @@ def measure(sizes: Sizes, repeat: int, only: tuple[str, ...] = CASES,
             add(row)
     if "serve" in only:
         add(cases.serve_rebuild(sizes.warm_posts, repeat))
+    if "serve-qa" in only:
+        questions = sizes.questions[-1]
+        add(cases.serve_answer(sizes.warm_posts, questions,
+                               _repeat_for(sizes.warm_posts, questions, repeat)))
     if "qa" in only:
         if base is None:
             base = add(cases.cold_posts(sizes.qa_posts, repeat))

@@ -78,35 +78,35 @@ class LoadCache:
 
     def texts(self, display: str) -> RenderedTexts:
         """Return a renderer that knows the texts of ``display``'s last load."""
-        try:
-            # Local build state, as trusted as plugins/ beside it (see the module's note).
-            known = pickle.loads((self.folder / f"{self.texts_name(display)}{TEXTS}")  # noqa: S301
-                                 .read_bytes())
-        except Exception:  # noqa: BLE001 - none yet, or damaged: every text is rendered
-            known = {}
-        return RenderedTexts(known if isinstance(known, dict) else {})
+        return RenderedTexts(self._last_load(display, TEXTS))
 
     def put_texts(self, display: str, texts: RenderedTexts) -> None:
         """Keep the texts of this load of ``display`` (only those it used)."""
-        data = pickle.dumps(texts.used, protocol=pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(OSError):
-            write_atomic(self.folder / f"{self.texts_name(display)}{TEXTS}", data)
+        self._keep_load(display, TEXTS, texts.used)
 
     def items(self, display: str) -> ItemParser:
         """Return a parser that knows the questions of ``display``'s last load, parsed."""
-        try:
-            # Local build state, as trusted as plugins/ beside it (see the module's note).
-            known = pickle.loads((self.folder / f"{self.texts_name(display)}{ITEMS}")  # noqa: S301
-                                 .read_bytes())
-        except Exception:  # noqa: BLE001 - none yet, or damaged: every question is parsed
-            known = {}
-        return ItemParser(QUESTIONS, known if isinstance(known, dict) else {})
+        return ItemParser(QUESTIONS, self._last_load(display, ITEMS))
 
     def put_items(self, display: str, items: ItemParser) -> None:
         """Keep the questions of this load of ``display``, parsed (only those it used)."""
-        data = pickle.dumps(items.used, protocol=pickle.HIGHEST_PROTOCOL)
+        self._keep_load(display, ITEMS, items.used)
+
+    def _last_load(self, display: str, suffix: str) -> dict[bytes, Any]:
+        """What the last load of ``display`` kept under ``suffix`` (none yet, or damaged:
+        nothing, and all of it is made again)."""
+        try:
+            # Local build state, as trusted as plugins/ beside it (see the module's note).
+            known = pickle.loads((self.folder / f"{self.texts_name(display)}{suffix}")  # noqa: S301
+                                 .read_bytes())
+        except Exception:  # noqa: BLE001
+            return {}
+        return known if isinstance(known, dict) else {}
+
+    def _keep_load(self, display: str, suffix: str, used: dict[bytes, Any]) -> None:
+        data = pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(OSError):
-            write_atomic(self.folder / f"{self.texts_name(display)}{ITEMS}", data)
+            write_atomic(self.folder / f"{self.texts_name(display)}{suffix}", data)
 
     def key(self, path: Path, display: str) -> str:
         """Return the name of ``path``'s loaded result (shown as ``display`` in problems)."""

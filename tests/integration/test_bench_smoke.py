@@ -28,6 +28,7 @@ def test_smoke_run_reports_every_case(tmp_path, capsys):
                      "5 posts + 40 questions, make build after answering one question",
                      "5 posts + 40 questions, make build after adding a post",
                      "5 posts, make serve: save → preview rebuilt",
+                     "5 posts + 40 questions, make serve: answer saved → its page served",
                      "5 posts + 20 questions, cold build", "5 posts + 40 questions, cold build",
                      "5 posts + 20 questions, cold build",
                      "5 posts + 20 questions, make build, cold, search index included",
