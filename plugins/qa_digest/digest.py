@@ -9,7 +9,7 @@ from datetime import datetime
 
 from candor_common.errors import Problem
 from qa_digest.model import STATUSES, Digest, Question, Thread
-from qa_digest.stats import comment_card, scorecard
+from qa_digest.stats import Tally, combined, comment_card, scorecard_of, tally
 
 # Page addresses inside a thread: status filters, pages, the comments page.
 RESERVED_IDS = frozenset({*STATUSES, "page", "comments"})
@@ -105,19 +105,22 @@ def reply_index(threads: tuple[Thread, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def _with_scorecards(threads: tuple[Thread, ...], by_id: dict[str, Question]) -> Digest:
-    hosted: dict[str, list[Question]] = defaultdict(list)
+    # Each thread's questions are counted once; the site's and each host's numbers
+    # are the sums of their threads' (each question read once, not three times).
+    tallies = [(thread.id, tally(thread.questions)) for thread in threads]
+    hosted: dict[str, list[Tally]] = defaultdict(list)
     responses: dict[str, int] = defaultdict(int)
-    for thread in threads:
+    for thread, (_id, counted) in zip(threads, tallies, strict=True):
         for host in thread.hosts:
-            hosted[host].extend(thread.questions)
+            hosted[host].append(counted)
         for question in thread.questions:
             if question.response is not None:
                 responses[question.response.by] += 1
     return Digest(
         threads=threads, by_id=by_id,
-        site=scorecard(q for t in threads for q in t.questions),
-        per_thread={t.id: scorecard(t.questions) for t in threads},
-        per_executive={slug: scorecard(hosted.get(slug, []))
+        site=scorecard_of(combined(counted for _id, counted in tallies)),
+        per_thread={thread_id: scorecard_of(counted) for thread_id, counted in tallies},
+        per_executive={slug: scorecard_of(combined(hosted.get(slug, [])))
                        for slug in sorted(set(hosted) | set(responses))},
         responses_by=dict(sorted(responses.items())),
         replies=reply_index(threads),

@@ -47,3 +47,31 @@ def test_scorecard_arithmetic():
 def test_empty_scorecard_has_no_rates():
     card = scorecard([])
     assert card.answer_rate is None and card.median_days_to_answer is None
+
+
+def test_the_sites_and_hosts_numbers_are_their_threads_added_up():
+    """The digest counts each thread once and adds the threads up for the site and each
+    host: the same scorecards as counting all their questions at once."""
+    from dataclasses import replace
+
+    first = [q("a1", "answered", 1), q("a2", "answered", 4), q("r1", "removed", reason="spam"),
+             q("p1", "pending"), q("f1", "follow-up", 2, due=date(2026, 4, 1))]
+    second = [replace(x, id=f"b-{x.id}", thread_id="u") for x in
+              (q("a1", "answered", 3), q("a2", "answered", 9), q("d1", "declined", 1),
+               q("r1", "removed", reason="abuse"))]
+    third = [replace(x, id=f"c-{x.id}", thread_id="v") for x in
+             (q("a1", "answered", 6), q("p1", "pending"))]
+    threads = [Thread("t", "session", "T", ("ana-ruiz",), "t.yml", tuple(first)),
+               Thread("u", "session", "U", ("ana-ruiz", "li-wei"), "u.yml", tuple(second)),
+               Thread("v", "session", "V", ("li-wei",), "v.yml", tuple(third))]
+    digest, problems = build_digest(threads, datetime(2026, 6, 1, tzinfo=ZONE))
+    assert problems == []
+    every = [x for thread in digest.threads for x in thread.questions]
+    assert digest.site == scorecard(every)
+    assert digest.site.median_days_to_answer == 4.0  # 1, 3, 4, 6, 9: across the threads
+    assert digest.per_executive["ana-ruiz"] == scorecard(
+        [*digest.threads[0].questions, *digest.threads[1].questions])
+    assert digest.per_executive["li-wei"] == scorecard(
+        [*digest.threads[1].questions, *digest.threads[2].questions])
+    assert digest.per_thread["u"] == scorecard(digest.threads[1].questions)
+    assert digest.site.overdue_follow_ups == 1
