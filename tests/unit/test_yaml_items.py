@@ -122,6 +122,11 @@ def test_files_that_cannot_be_cut_are_parsed_whole(tmp_path, text):
     "questions:\n  - id: a\n  - id: b\n    text: [unclosed\n  - id: c\n",
     # A value that is not a valid date.
     "questions:\n  - id: a\n    asked_at: 2026-13-45\n",
+    # Line breaks YAML 1.1 counts, and Python's splitlines too, inside a text.
+    'questions:\n  - id: a\n    text: "one\u2028two\x85three"\n  - id: b\n    text: "\u2029"\n',
+    "questions:\n  - id: a\n    text: one\u2028- id: x\n  - id: b\n",
+    # A control character YAML does not allow, which splitlines takes for a break.
+    "questions:\n  - id: a\n    text: one\x0ctwo\n  - id: b\n",
 ])
 def test_what_a_cut_would_change_is_parsed_whole(tmp_path, text):
     both(tmp_path, text)
