@@ -73,22 +73,26 @@ def conversations(thread: Thread) -> tuple[ReplyNode, ...]:
         else:
             depth[entry.id], shown_under[entry.id] = depth[parent], shown_under[parent]
     children: dict[str, list[str]] = {}
+    root_of: dict[str, str] = {}  # the top-level entry of each entry's conversation
     for entry in entries:
         under = shown_under[entry.id]
         if under is not None:
             children.setdefault(under, []).append(entry.id)
+        root_of[entry.id] = entry.id if under is None else root_of[under]
+    # Only conversations with a comment are shown here: only theirs are built (a town
+    # hall of thousands of questions and a few comments builds a few nodes).
+    talking = {root_of[entry.id] for entry in entries if entry.kind == "comment"}
     nodes: dict[str, ReplyNode] = {}
-    has_comment: dict[str, bool] = {}
     for entry in reversed(entries):  # backward: replies are built before their parent
+        if root_of[entry.id] not in talking:
+            continue
         kids = sorted((nodes[c] for c in children.get(entry.id, ())),
                       key=lambda n: _order(n.entry))
         flattened = entry.reply_to is not None and shown_under[entry.id] != entry.reply_to
         nodes[entry.id] = ReplyNode(entry, tuple(kids), depth[entry.id],
                                     by_id[entry.reply_to] if flattened and entry.reply_to
                                     else None)
-        has_comment[entry.id] = entry.kind == "comment" or any(
-            has_comment[c] for c in children.get(entry.id, ()))
-    roots = [nodes[e.id] for e in entries if shown_under[e.id] is None and has_comment[e.id]]
+    roots = [nodes[e.id] for e in entries if e.id in talking]
     return tuple(sorted(roots, key=lambda n: _order(n.entry)))
 
 

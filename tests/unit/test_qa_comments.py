@@ -184,3 +184,27 @@ def test_pages_hold_whole_conversations(tmp_path):
     pages, page_of = paginate(conversations(digest.threads[0]), 2)
     assert [[n.entry.id for n in page] for page in pages] == [["q-1"], ["c-2"]]
     assert page_of == {"q-1": 1, "c-1": 1, "c-2": 2, "c-3": 2, "c-4": 2, "q-2": 2}
+
+
+def test_only_conversations_with_a_comment_are_built(tmp_path, monkeypatch):
+    """A town hall of many questions and one comment builds the comment's conversation
+    alone, not a node for every question."""
+    from qa_digest import conversation
+
+    questions = "".join(f"  - id: q-{n}\n    asked_at: 2026-03-02 10:00\n    text: Q{n}?\n"
+                        for n in range(40))
+    comment = ("  - id: c-1\n    kind: comment\n    reply_to: q-7\n"
+               "    asked_at: 2026-03-03 10:00\n    text: Me too.\n")
+    thread, problems = load(tmp_path, questions + comment)
+    assert problems == []
+    built = []
+    real = conversation.ReplyNode
+
+    def counted(entry, *rest):
+        built.append(entry.id)
+        return real(entry, *rest)
+
+    monkeypatch.setattr(conversation, "ReplyNode", counted)
+    (root,) = conversations(thread)
+    assert root.entry.id == "q-7" and [r.entry.id for r in root.replies] == ["c-1"]
+    assert sorted(built) == ["c-1", "q-7"]
