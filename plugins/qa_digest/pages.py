@@ -73,11 +73,16 @@ def write_thread(writer: Any, env: Any, context: dict[str, Any], thread: Thread,
     per_page = int(context["QA_DIGEST_PER_PAGE"])
     cards = CardRenderer(env, context, kept)
     written = 0
+    by_status: dict[str, list[Question]] = {status: [] for status in PUBLIC_STATUSES}
+    for question in ordered:
+        if question.status in by_status:
+            by_status[question.status].append(question)
+    counts = {status: len(questions) for status, questions in by_status.items()}
     for status in (None, *PUBLIC_STATUSES):
-        subset = ordered if status is None else [q for q in ordered if q.status == status]
+        subset = ordered if status is None else by_status[status]
         if status is not None and not subset:
             continue
-        filters = _filters(context, thread.id, ordered, status)
+        filters = _filters(context, thread.id, len(ordered), counts, status)
         pages = max(1, -(-len(subset) // per_page))
         for number in range(1, 2 if first_only else pages + 1):
             url = thread_url(context, thread.id, status, number)
@@ -203,11 +208,9 @@ def page_siteurl(context: dict[str, Any], name: str) -> str:
     return str(context.get("SITEURL", ""))
 
 
-def _filters(context: dict[str, Any], thread_id: str, ordered: list[Question],
+def _filters(context: dict[str, Any], thread_id: str, total: int, counts: dict[str, int],
              current: str | None) -> tuple[Filter, ...]:
-    counts = {status: sum(1 for q in ordered if q.status == status)
-              for status in PUBLIC_STATUSES}
-    found = [Filter(None, STATUS_LABELS[None], thread_url(context, thread_id), len(ordered),
+    found = [Filter(None, STATUS_LABELS[None], thread_url(context, thread_id), total,
                     current is None)]
     found += [Filter(s, STATUS_LABELS[s], thread_url(context, thread_id, s), counts[s],
                      current == s) for s in PUBLIC_STATUSES if counts[s]]
