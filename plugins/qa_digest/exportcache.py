@@ -104,8 +104,8 @@ class ExportParts:
             if name.startswith(".") or (suffix in self.used and stem not in self.used[suffix]):
                 with contextlib.suppress(OSError):
                     os.unlink(self.folder / name)
-        logger.info("qa_digest: exports: %d threads' parts kept from the last build, %d made",
-                    self.kept, self.made)
+        logger.info("qa_digest: exports: %d parts (a thread's, in one export) kept from the "
+                    "last build, %d made", self.kept, self.made)
 
 
 def parts_for(settings: dict[str, Any], output_path: str) -> ExportParts | None:
