@@ -60,26 +60,24 @@ def load_located(path: Path, display: str) -> Any:
 
     A syntax error becomes a :class:`DataError` naming ``display`` and the line.
     """
-    text = read_text(path, display)
+    return located(read_text(path, display), display)
+
+
+def located(text: str, display: str) -> Any:
+    """Parse ``text``, read from the file shown as ``display``, as ``load_located`` does."""
     try:
-        node = yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise DataError([Problem(display, line, "YAML", f"invalid syntax: {reason}",
-                                 "Fix the indentation or quoting on that line")]) from exc
-    try:
-        return None if node is None else _to_python(node)
+        return parse_located(text)
     except BadValueError as exc:
         raise DataError([Problem(display, exc.line, "YAML", f"'{exc.value}' cannot be read "
                                  f"({exc.reason})", "Write a date that exists, as YYYY-MM-DD "
                                  "or YYYY-MM-DD HH:MM, or quote a text that only looks like "
                                  "a date or a number")]) from exc
-    finally:
-        # The shared loader remembers every object it built, keyed by node: forget
-        # them, or every node of every file stays in memory for the whole build.
-        _LOADER.constructed_objects.clear()
+    except yaml.YAMLError as exc:  # the values' own errors are BadValueError: syntax
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError([Problem(display, line, "YAML", f"invalid syntax: {reason}",
+                                 "Fix the indentation or quoting on that line")]) from exc
 
 
 def read_text(path: Path, display: str) -> str:
@@ -92,9 +90,12 @@ def read_text(path: Path, display: str) -> str:
 
 
 def parse_located(text: str) -> Any:
-    """Parse YAML ``text`` as ``load_located`` does, but for errors: PyYAML's own."""
+    """Parse YAML ``text`` as ``load_located`` does, but for errors: PyYAML's own, and
+    :class:`BadValueError` for a value the safe schema cannot build."""
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
         return None if node is None else _to_python(node)
     finally:
+        # The shared loader remembers every object it built, keyed by node: forget
+        # them, or every node of every file stays in memory for the whole build.
         _LOADER.constructed_objects.clear()

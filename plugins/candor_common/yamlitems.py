@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from candor_common.yamlfile import BadValueError, Located, load_located, parse_located, read_text
+from candor_common.yamlfile import BadValueError, Located, located, parse_located, read_text
 
 
 class _Whole(Exception):
@@ -113,7 +113,7 @@ class ItemParser:
             except (_Whole, yaml.YAMLError, BadValueError):
                 pass  # parsed whole: the error, if any, as load_located reports it
         self.used.clear()
-        return load_located(path, display)
+        return located(text, display)  # whole, from the text already read
 
     def _in_parts(self, head: str, items: list[tuple[int, str]]) -> Located:
         top = parse_located(head)
