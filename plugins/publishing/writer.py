@@ -269,9 +269,8 @@ class CandorWriter(Writer):
         logging.getLogger().addHandler(counter)
         logging.getLogger("pelican.writers").setLevel(logging.WARNING)  # the parent says it
         code = 0
-        if self._rebuild is not None:  # count only what this process does from here
-            self._rebuild.rendered = self._rebuild.reused = 0
-            self._rebuild.why.clear()
+        if self._rebuild is not None:  # count and record only what this process does
+            self._rebuild.begin_part()
         try:
             yield
             if self._rebuild is not None:  # what this process rendered, for the parent
