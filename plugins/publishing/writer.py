@@ -230,7 +230,11 @@ class CandorWriter(Writer):
             yield
             return
         logger.debug("publishing: rendering pages in %d processes", processes)
-        gc.collect()
+        # The young generations only: a full pass over every object the build holds took
+        # ~0.4 s at 100,000 questions and found next to nothing (none after the load
+        # cache, 7,869 objects in a cold build); garbage left in the old generation is
+        # collected in this process once the block ends.
+        gc.collect(1)
         gc.freeze()  # fewer pages copied on write: the collector leaves old objects alone
         sys.stdout.flush()
         sys.stderr.flush()
