@@ -50,6 +50,7 @@ from urllib.parse import unquote, urlparse
 from jinja2.runtime import Context as TemplateContext
 from pelican.contents import Content
 
+from candor_common import collector
 from candor_common.fingerprint import Fingerprinter
 from candor_common.journal import Journal
 from candor_common.paths import display_path, inside
@@ -558,7 +559,11 @@ class RebuildState:
         the last whole state file, and the changes file saved since on top of it."""
         if self.cache_file is None:
             return
-        data = read_state(self.cache_file)
+        with collector.paused():  # tens of thousands of records, no cycle
+            self._load(self.cache_file)
+
+    def _load(self, cache_file: Path) -> None:
+        data = read_state(cache_file)
         if data is None or not self._usable(data):
             return
         self._base = self.previous = _records(data, "outputs")
@@ -567,7 +572,7 @@ class RebuildState:
         if not isinstance(generation, str):
             return
         self._generation = generation
-        changes = read_state(_changes_file(self.cache_file))
+        changes = read_state(_changes_file(cache_file))
         if changes is not None and self._usable(changes) and changes.get("base") == generation:
             self.previous = {**self._base, **_records(changes, "outputs")}
             for name in changes.get("dropped", []):
@@ -588,6 +593,7 @@ class RebuildState:
         if isinstance(values, dict):
             self.previous_values = {str(k): str(v) for k, v in values.items()}
 
+    @collector.paused()  # every record turned into JSON
     def save(self) -> None:
         """Write this build's records atomically.
 
@@ -661,6 +667,7 @@ class RebuildState:
                          "kept": reused, "records": made, "dropped": dropped},
                         out, protocol=pickle.HIGHEST_PROTOCOL)
 
+    @collector.paused()  # a worker's records
     def merge_part(self, parent: int, rank: int) -> None:
         """Take in a worker's records, the files it wrote, and its counts of pages rendered
         and left alone (a file it wrote without a record, an output that could not be

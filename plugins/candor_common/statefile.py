@@ -10,11 +10,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from candor_common import collector
+
 
 def read_state(path: Path) -> dict[str, Any] | None:
     """Return the JSON object in ``path``; None when it is missing, unreadable or not an object."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with collector.paused():  # many objects, no cycle
+            data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None

@@ -33,7 +33,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from candor_common import rebuild
+from candor_common import collector, rebuild
 from candor_common.statefile import replacing
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ class ThreadCards:
             self._previous = self._load(self.file)
         return self._previous
 
+    @collector.paused()  # a thread's cards: many objects, no cycle
     def _load(self, path: Path) -> dict[tuple[str, str], Entry]:
         try:
             # Local build state, as trusted as plugins/ beside it (see the module's note).
@@ -116,6 +117,7 @@ class ThreadCards:
             with contextlib.suppress(OSError), replacing(self._part(parent, os.getpid())) as out:
                 pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
+    @collector.paused()
     def merge_parts(self, names: list[str]) -> None:
         """Take in the cards every process handed over (this is the parent; ``names``:
         the thread's part files in the folder)."""
@@ -182,6 +184,7 @@ class CardStore:
         if found is not None:
             found.hand_over(self.parent)
 
+    @collector.paused()  # every thread's cards read, merged and written
     def save(self, threads: dict[str, set[str]]) -> None:
         """In the parent: merge the workers' cards and write each thread's file; remove
         the files of threads gone (``threads``: every thread's question ids)."""

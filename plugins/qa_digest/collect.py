@@ -5,15 +5,14 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from candor_common import collector
 from candor_common.errors import DataError, Problem
 from candor_common.paths import display_path
 from candor_common.processes import cores
@@ -52,6 +51,7 @@ def data_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
 
 
+@collector.paused()  # the load, the digest and the encodings: all kept, few cycles
 def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
             now: datetime, *, kept: dict[str, Loaded] | None = None,
             encode: bool = True) -> tuple[Digest, dict[int, Any]]:
@@ -62,6 +62,11 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     from the cache); refilled with this load's. ``encode``: work out the questions'
     encodings for the rebuild's fingerprints (the preview's update renders without
     them). Raises DataError listing every problem in every file.
+
+    The garbage collector is paused meanwhile (``collector``): loading makes
+    millions of objects and few cycles (Markdown leaves a small one per text),
+    which the loaders collect with one young pass per file (forked loaders pause
+    their collector the same way).
     """
     folder = Path(settings["PATH"]) / settings["QA_DIGEST_PATH"]
     zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
@@ -79,10 +84,9 @@ def collect(settings: dict[str, Any], content: dict[str, Any], roster: Any,
     # Only a build that keeps rebuild records (make build, the preview) digests the
     # questions: a production build renders everything and never asks.
     encode = encode and bool(settings.get("PUBLISHING_INCREMENTAL"))
-    with young_collections_only():
-        loaded_files = list(zip(paths, keys, load_threads(paths, zone, authors, cache, keys,
-                                                          kept=kept),
-                                strict=True))
+    loaded_files = list(zip(paths, keys, load_threads(paths, zone, authors, cache, keys,
+                                                      kept=kept),
+                            strict=True))
     for path, key, (loaded, found) in loaded_files:
         display = display_path(path)
         problems += found
@@ -179,7 +183,7 @@ def _load(job: Job) -> Loaded:
         cache.put_texts(display, texts)
         cache.put_items(display, items)
     if not gc.isenabled():
-        gc.collect(0)  # the cycles this file left (see young_collections_only)
+        gc.collect(0)  # the cycles this file left (Markdown leaves one a text)
     return loaded
 
 
@@ -193,26 +197,6 @@ def _tidy(cache: LoadCache, keys: set[str], stored: list[str], texts: set[str]) 
     removed = cache.keep_only(keys, texts)
     if removed:
         logger.debug("qa_digest: removed %d cached Q&A file(s) no longer used", removed)
-
-
-@contextmanager
-def young_collections_only() -> Iterator[None]:
-    """Pause the automatic garbage collector; ``_load`` collects the youngest objects
-    after each file.
-
-    Loading makes millions of objects and few cycles (Markdown leaves a small one
-    per text). The automatic collector's older passes walk everything loaded so
-    far, and every post, again and again; one young pass per file frees the same
-    cycles. Forked loaders pause their collector the same way.
-    """
-    if not gc.isenabled():  # paused by someone else: leave it so
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _tie_to_post(thread: Thread, content: dict[str, Any], problems: list[Problem]

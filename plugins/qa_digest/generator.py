@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from candor_common import rebuild
+from candor_common import collector, rebuild
 from candor_common.report import stop_on_problems
 from candor_common.unchanged import Write, unless_unchanged
 from feeds.config import read_config
@@ -67,6 +67,7 @@ class QADigestGenerator(Generator):
                        roster_for(self.settings), self.settings["CANDOR_BUILD_TIME"],
                        kept=kept, encode=encode)
 
+    @collector.paused()  # what it makes is kept: the encodings, comments, feed plans
     def use(self, digest: Digest, posts: dict[int, Any]) -> None:
         """Make ``digest`` the site's: on its posts and in the shared context.
 

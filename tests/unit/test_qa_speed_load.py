@@ -1,6 +1,6 @@
-"""Q&A files are loaded with the automatic garbage collector paused and one young
-collection per file (qa_digest.collect): the same threads, without the collector's
-repeated full passes."""
+"""Q&A files are loaded, and the digest made the site's, with the automatic garbage
+collector paused (candor_common.collector) and one young collection per file
+(qa_digest.collect): the same threads, without the collector's repeated full passes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from candor_common import collector
 from qa_digest import collect as qa_collect
 
 FILE = """session:
@@ -43,7 +44,7 @@ def test_files_are_loaded_with_only_young_collections(tmp_path, monkeypatch):
     monkeypatch.setattr(qa_collect, "load_thread", load_thread)
     monkeypatch.setattr(gc, "collect", collect)
     assert gc.isenabled()
-    with qa_collect.young_collections_only():
+    with collector.paused():
         loaded = list(qa_collect.load_threads(paths, ZoneInfo("UTC"),
                                               frozenset({"ana-ruiz"})))
     assert gc.isenabled()
@@ -55,7 +56,7 @@ def test_files_are_loaded_with_only_young_collections(tmp_path, monkeypatch):
 def test_a_collector_paused_by_someone_else_stays_paused():
     gc.disable()
     try:
-        with qa_collect.young_collections_only():
+        with collector.paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
@@ -79,6 +80,30 @@ def test_collect_loads_inside_the_pause(monkeypatch, tmp_path: Path):
     qa_collect.collect(settings, {}, Roster(), datetime(2026, 6, 1, tzinfo=UTC))
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_the_digest_is_made_the_site_s_inside_the_pause(monkeypatch):
+    """The questions' encodings handed to the rebuild's fingerprints (a full collection
+    of ~0.4 s there at 100,000 questions) are remembered with the collector paused."""
+    from types import SimpleNamespace
+
+    from qa_digest import generator as qa_generator
+    from qa_digest.digest import build_digest
+
+    seen = []
+    fingerprints = SimpleNamespace(remember=lambda pairs: seen.append(gc.isenabled()))
+    monkeypatch.setattr(qa_generator.rebuild, "state_for",
+                        lambda path: SimpleNamespace(fingerprints=fingerprints))
+    monkeypatch.setattr(qa_generator, "roster_for", lambda settings: None)
+    site = SimpleNamespace(settings={"QA_DIGEST_TOP": 3, "QA_DIGEST_COMMENTS_PER_PAGE": 50,
+                                     "FEEDS_FORMATS": ["atom"]},
+                           output_path="output", context={})
+    digest, _problems = build_digest([], datetime(2026, 6, 1, tzinfo=UTC), [])
+    assert gc.isenabled()
+    qa_generator.QADigestGenerator.use(site, digest, {})
+    assert seen == [False]
+    assert gc.isenabled()
+    assert site.context["QA_DIGEST"] is digest
 
 
 def test_loaded_threads_go_to_a_pickle_and_back_without_asking_for_their_fields(
