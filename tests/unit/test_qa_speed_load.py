@@ -53,16 +53,6 @@ def test_files_are_loaded_with_only_young_collections(tmp_path, monkeypatch):
     assert [thread.id for thread, problems in loaded if not problems] == ["t0", "t1", "t2"]
 
 
-def test_a_collector_paused_by_someone_else_stays_paused():
-    gc.disable()
-    try:
-        with collector.paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_collect_loads_inside_the_pause(monkeypatch, tmp_path: Path):
     seen = []
 
