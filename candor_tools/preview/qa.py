@@ -11,7 +11,6 @@ thread's filters, and the post the thread belongs to.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
     A file with a problem is reported on ``update`` and nothing changes: the
     preview keeps the last good pages.
     """
+    from qa_digest.model import page_fields  # noqa: PLC0415
     from qa_digest.pages import write_question, write_thread  # noqa: PLC0415
     from qa_digest.urls import question_url, save_as  # noqa: PLC0415
 
@@ -61,11 +61,12 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
         before = old.thread(thread_id) if old is not None else None
         after = digest.thread(thread_id)
         # A question's line in its file is not on its page (an answer above moves it).
-        earlier = {q.id: replace(q, line=0) for q in before.questions} if before else {}
+        earlier = {q.id: q for q in before.questions} if before else {}
         if after is not None:
             heading = after.heading()
             for question in after.questions:
-                if question.has_page and earlier.get(question.id) != replace(question, line=0):
+                was = earlier.get(question.id)
+                if question.has_page and (was is None or page_fields(was) != page_fields(question)):
                     write_question(writer, env, context, heading, question, digest=digest)
             write_thread(writer, env, context, after, digest=digest,
                          thread_post=generator.posts.get(thread_id), first_only=True)
@@ -76,3 +77,4 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
             if post is not None and post not in touched:
                 touched.append(post)
     return touched
+

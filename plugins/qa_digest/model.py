@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from markupsafe import Markup
@@ -101,6 +102,18 @@ class Question:
     def has_page(self) -> bool:
         """True when the question gets a page of its own (answered, declined, follow-up)."""
         return self.status in ("answered", "declined", "follow-up")
+
+
+# Every field of a question but its line in its file, as one tuple (C's attrgetter).
+_BUT_LINE = attrgetter(*(f.name for f in fields(Question) if f.name != "line"))
+
+
+def page_fields(question: Question) -> tuple[Any, ...]:
+    """What ``question``'s page is made from: every field but its line in its file (an
+    answer added above moves the line of each question below). Two questions whose
+    page fields are equal differ at most by their line: the preview compares a saved
+    town hall's 9,000 questions this way, without a copy of each (``replace``)."""
+    return _BUT_LINE(question)  # type: ignore[no-any-return]
 
 
 @_quick_unpickling

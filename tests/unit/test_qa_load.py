@@ -167,3 +167,21 @@ def test_duplicate_ids_across_files_are_reported(tmp_path):
     thread, _ = load(tmp_path, ANSWERED)
     _digest, cross = build_digest([thread, thread], datetime(2026, 6, 1, tzinfo=ZONE))
     assert any("'q-1' is already used" in str(p) for p in cross)
+
+
+def test_a_question_s_page_fields_are_all_its_fields_but_its_line():
+    """The preview renders again the question pages whose page fields changed
+    (qa_digest.model.page_fields): a question moved down its file keeps its page;
+    a change to any other field does not."""
+    from dataclasses import fields, replace
+
+    from qa_digest.model import Question, page_fields
+
+    question = Question(id="q1", thread_id="t", asked_by="Reader",
+                        asked_at=datetime(2026, 3, 1, 10, 0), source="form", votes=2,
+                        topics=("pay",), html=None, status="open", line=12)
+    assert page_fields(replace(question, line=40)) == page_fields(question)
+    for each in fields(Question):
+        if each.name != "line":
+            changed = replace(question, **{each.name: object()})
+            assert page_fields(changed) != page_fields(question), each.name
