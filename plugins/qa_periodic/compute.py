@@ -112,36 +112,6 @@ def collect_events(digest: Digest, options: Options,
     return buckets
 
 
-def archive_inputs(digest: Digest, options: Options, releases: Mapping[str, datetime],
-                   frozen: Mapping[str, FrozenPeriod]) -> tuple[Any, ...] | None:
-    """What ``build_archive`` makes the archive from, digestible cheaply; None when the
-    digest's own inputs are not known.
-
-    The archive reads the clock only to tell which periods are closed (those that
-    end at or before it) and which one is running: the period running now stands
-    for it, so the archive's inputs change when a period closes, not every build.
-    """
-    if digest.inputs is None:
-        return None
-    running = period_of(options.now, options.unit, options.zone).key
-    return (digest.inputs, options.unit, str(options.zone), options.base_url, options.limit,
-            options.top_comments, options.preview, running,
-            tuple(sorted((thread, moment.isoformat()) for thread, moment in releases.items())),
-            tuple(sorted(frozen.items())))
-
-
-def with_inputs(archive: Archive, inputs: tuple[Any, ...] | None) -> Archive:
-    """Return ``archive`` and each of its digests carrying ``inputs`` (see ``Archive``)."""
-    if inputs is None:
-        return archive
-    made = {id(item): replace(item, inputs=inputs)
-            for item in (*archive.digests, *((archive.running,) if archive.running else ()))}
-    return replace(archive, inputs=inputs,
-                   digests=tuple(made[id(item)] for item in archive.digests),
-                   timeline=tuple(made.get(id(item), item) for item in archive.timeline),
-                   running=made[id(archive.running)] if archive.running else None)
-
-
 def build_archive(digest: Digest, options: Options,
                   releases: Mapping[str, datetime] | None = None,
                   frozen: Mapping[str, FrozenPeriod] | None = None) -> Archive:

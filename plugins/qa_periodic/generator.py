@@ -17,7 +17,7 @@ from candor_common.report import stop_on_problems
 from candor_common.unchanged import Write, unless_unchanged
 from feeds.config import FeedsConfig, read_config
 from qa_digest.model import Digest
-from qa_periodic.compute import Options, archive_inputs, build_archive, with_inputs
+from qa_periodic.compute import Options, build_archive
 from qa_periodic.feed import digest_entry, feed_records, write_digest_feed
 from qa_periodic.lock import freeze, read_lock
 from qa_periodic.mail import check_email, email_fragment
@@ -58,9 +58,7 @@ class QAPeriodicGenerator(Generator):
             preview=bool(self.settings.get("PUBLISHING_PREVIEW")))
         with stop_on_problems(logger, "qa_periodic"):
             lock = read_lock(self._lock_path(), options.unit)
-        releases = self._releases(digest)
-        self.archive = with_inputs(build_archive(digest, options, releases, lock.periods),
-                                   archive_inputs(digest, options, releases, lock.periods))
+        self.archive = build_archive(digest, options, self._releases(digest), lock.periods)
         self.context["QA_PERIODIC"] = self.archive
         # What every page's footer reads (the archive changes with every answer).
         self.context["QA_PERIODIC_ARCHIVE_URL"] = (self.archive.url if self.archive.digests

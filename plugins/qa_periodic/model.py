@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from qa_digest.model import Question
 from qa_periodic.periods import Period
@@ -99,16 +98,6 @@ class PeriodDigest:
     late: int = 0
     # The period still running, shown "so far" in local previews only.
     running: bool = False
-    # What the whole archive is made from (``Archive.inputs``); None: not known.
-    inputs: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
-
-    def __candor_fingerprint__(self) -> Any:
-        """What the incremental rebuild digests for this digest (``candor_common.fingerprint``):
-        the archive's inputs and which period it is, when known; else all it holds."""
-        if self.inputs is not None:
-            return (self.inputs, self.period.key, self.running)
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__
-                     if name != "inputs")
 
 
 @dataclass(frozen=True)
@@ -133,16 +122,3 @@ class Archive:
     unfrozen: tuple[tuple[str, dict], ...] = ()
     # The period still running, so far: local previews only (PUBLISHING_PREVIEW).
     running: PeriodDigest | None = None
-    # What it is made from (``qa_periodic.compute.archive_inputs``): the Q&A digest's
-    # inputs, the options with the period running in place of the clock, the posts'
-    # release dates and the lock's records. None: not known (the digest has none).
-    inputs: tuple[Any, ...] | None = field(default=None, compare=False, repr=False)
-
-    def __candor_fingerprint__(self) -> Any:
-        """What the incremental rebuild digests for the archive: its inputs, when known,
-        which stand for every question of every period (digesting the archive took
-        ~0.4 s of each `make build` at 100,000 questions); else all it holds."""
-        if self.inputs is not None:
-            return self.inputs
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__
-                     if name != "inputs")
