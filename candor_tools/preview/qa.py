@@ -77,4 +77,3 @@ def update_qa(generator: Any, sources: list[str], update: Any, writer: Any) -> l
             if post is not None and post not in touched:
                 touched.append(post)
     return touched
-

@@ -122,3 +122,11 @@ class Archive:
     unfrozen: tuple[tuple[str, dict], ...] = ()
     # The period still running, so far: local previews only (PUBLISHING_PREVIEW).
     running: PeriodDigest | None = None
+
+    def __candor_fingerprint__(self) -> tuple[object, ...]:
+        """What the incremental rebuild digests for the archive (``candor_common.fingerprint``):
+        all it holds but ``unfrozen``, which only the lock file is written from (no page
+        shows it) and which holds the id of every question of every period not frozen
+        yet (0.12 s of each `make build` to digest at 100,000 questions)."""
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__
+                     if name != "unfrozen")

@@ -154,3 +154,22 @@ def test_months_are_computed_the_same_way():
                             now="2026-05-01 00:00", unit="month"))
     assert list(result) == ["2026-04", "2026-03"]
     assert result["2026-04"].figures[0].delta == 0
+
+
+def test_the_rebuild_digests_all_the_archive_holds_but_the_lock_records():
+    """The archive's pages show its digests, timeline and running period; the records
+    written to the lock (``unfrozen``, every event id of every period) are left out of
+    the incremental rebuild's digest of it, and nothing else is."""
+    from dataclasses import fields
+
+    from candor_common.fingerprint import Fingerprinter
+
+    made = archive(question("a", "2026-03-02 10:00", "answered",
+                            response=answer("2026-03-03 10:00")))
+    assert made.unfrozen and made.digests
+    prints = Fingerprinter()
+    assert prints.digest(replace(made, unfrozen=())) == prints.digest(made)
+    for each in fields(made):
+        if each.name != "unfrozen":
+            changed = replace(made, **{each.name: "something else"})
+            assert Fingerprinter().digest(changed) != prints.digest(made), each.name
