@@ -117,10 +117,10 @@ class ThreadCards:
             with contextlib.suppress(OSError), replacing(self._part(parent, os.getpid())) as out:
                 pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
-    @collector.paused()
     def merge_parts(self, names: list[str]) -> None:
         """Take in the cards every process handed over (this is the parent; ``names``:
-        the thread's part files in the folder)."""
+        the thread's part files in the folder). Called by ``CardStore.save``, with the
+        collector paused."""
         prefix = f"{self.file.name}.part-{os.getpid()}-"
         for name in names:
             if name.startswith(prefix):
