@@ -41,7 +41,7 @@ import resource, sys
 from candor_tools.run_pelican import leave, main
 status = 1
 try:
-    status = main(sys.argv[1:])
+    status = main(sys.argv[1:], one_shot=True)  # as `make build` runs it
     if status:
         print("the build or the search index failed", file=sys.stderr)
 """ + _REPORT + """

@@ -38,8 +38,13 @@ class Counter(logging.Handler):
         self.count += 1
 
 
-def main(argv: list[str]) -> int:
-    """Run Pelican with ``argv``; return the exit status."""
+def main(argv: list[str], *, one_shot: bool = False) -> int:
+    """Run Pelican with ``argv``; return the exit status.
+
+    ``one_shot``: the process ends with this build (the command line, which exits
+    through ``leave``): what the build sets aside from the garbage collector's
+    passes stays aside until then (``candor_common.collector.until_exit``).
+    """
     strict = "--strict" in argv
     search = "--search-index" in argv
     args = [a for a in argv if a not in ("--strict", "--search-index")]
@@ -52,6 +57,8 @@ def main(argv: list[str]) -> int:
     logging.getLogger("publishing.incremental").setLevel(logging.INFO)
     built: dict[str, Any] = {}
     signals.finalized.connect(lambda site: built.update(site.settings), weak=False)
+    if one_shot:
+        signals.initialized.connect(_until_exit)
     try:
         pelican.main(args)
     except SystemExit as stop:
@@ -64,6 +71,13 @@ def main(argv: list[str]) -> int:
     if search and built:
         return index_for_search(built, settings_name(args))
     return 0
+
+
+def _until_exit(_pelican: Any) -> None:
+    # Pelican has put the plugins on the path by now (and sends this once per build).
+    from candor_common import collector  # noqa: PLC0415
+
+    collector.until_exit()
 
 
 def settings_name(args: list[str]) -> str:
@@ -118,4 +132,4 @@ def leave(status: int) -> None:
 
 
 if __name__ == "__main__":
-    leave(main(sys.argv[1:]))
+    leave(main(sys.argv[1:], one_shot=True))

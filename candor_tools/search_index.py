@@ -37,8 +37,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from pagefind.service import get_executable
-
 from candor_tools.linktree import link_or_copy
 from candor_tools.search_bundle import UnknownBundleError, prune, settle, updatable
 from candor_tools.search_parts import (
@@ -85,6 +83,10 @@ def pagefind_command(output: Path, lang: str, glob: str | None = None,
     and replaces itself with it). ``glob``: the pages to read (``pages_glob``).
     ``bundle``: where to write the bundle (Pagefind's own default: ``output/pagefind``).
     """
+    # Imported here: it imports asyncio (~20 ms of every build, most of which index
+    # nothing).
+    from pagefind.service import get_executable  # noqa: PLC0415
+
     executable = get_executable()
     command = ([str(executable)] if executable is not None
                else [sys.executable, "-m", "pagefind"])  # which says what is missing

@@ -29,6 +29,11 @@ def reset_pelican_state() -> None:
         if hasattr(signal, "receivers") and hasattr(signal, "send"):
             signal.receivers.clear()
     _reset_sitemap()
+    # What a build that failed set aside from the garbage collector (a build that
+    # succeeds gives it back itself).
+    from candor_common import collector  # plugins are on the path by now
+
+    collector.release()
     LimitFilter._ignore = set()
     LimitFilter._raised_messages = set()
     LimitFilter._threshold = 5

@@ -34,7 +34,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from candor_common import rebuild
+from candor_common import collector, rebuild
 from candor_common.errors import BuildAborted
 from candor_common.paths import root_url
 from publishing.samefiles import WriteIfChanged
@@ -235,7 +235,7 @@ class CandorWriter(Writer):
         # cache, 7,869 objects in a cold build); garbage left in the old generation is
         # collected in this process once the block ends.
         gc.collect(1)
-        gc.freeze()  # fewer pages copied on write: the collector leaves old objects alone
+        collector.freeze()  # fewer pages copied on write: the collector leaves them alone
         sys.stdout.flush()
         sys.stderr.flush()
         children: list[int] = []
@@ -260,7 +260,7 @@ class CandorWriter(Writer):
             raise
         finally:
             self._share = None
-            gc.unfreeze()
+            collector.thaw()
         _report(_wait(children))
         if self._rebuild is not None:
             for number in range(1, processes):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,6 +53,7 @@ class QADigestGenerator(Generator):
         with stop_on_problems(logger, "qa_digest"):
             digest, posts = self.load()
         self.use(digest, posts)
+        collector.set_aside()  # kept until the build ends (collector.release)
 
     def load(self, *, encode: bool = True) -> tuple[Digest, dict[int, Any]]:
         """Load and check every Q&A file (raises DataError naming every problem).
@@ -214,8 +214,5 @@ def _writing_pages(writer: Any, processes: int) -> Iterator[None]:
         with split(processes):  # freezes the collector itself, before forking
             yield
         return
-    gc.freeze()
-    try:
+    with collector.frozen():
         yield
-    finally:
-        gc.unfreeze()

@@ -78,3 +78,39 @@ def test_the_search_index_state_is_read_inside_the_pause(tmp_path: Path, watched
     search_index._write_state(path, ["stamp"], {"a.html": [1, 2, 3, 4, True, "d"]})
     assert search_index._read_state(path) == (["stamp"], {"a.html": [1, 2, 3, 4, True, "d"]})
     assert watched == [False]
+
+
+@pytest.fixture
+def aside():
+    """Leave the collector as it was: nothing frozen, nothing set aside."""
+    yield
+    collector._Aside.until_exit = False
+    collector._Aside.now = False
+    gc.unfreeze()
+
+
+def test_a_frozen_block_gives_everything_back_after_it(aside):
+    with collector.frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_what_is_set_aside_stays_aside_through_frozen_blocks_until_released(aside):
+    collector.set_aside()
+    kept = gc.get_freeze_count()
+    assert kept > 0
+    with collector.frozen():  # the pages written before or after a fork
+        pass
+    assert gc.get_freeze_count() >= kept  # not given back with the block
+    collector.release()
+    assert gc.get_freeze_count() == 0
+    with collector.frozen():  # once released, a block gives back again
+        pass
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_process_that_ends_with_its_build_keeps_them_aside(aside):
+    collector.until_exit()
+    collector.set_aside()
+    collector.release()
+    assert gc.get_freeze_count() > 0

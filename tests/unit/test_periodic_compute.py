@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
-from qa_periodic.compute import Options, build_archive
+from qa_periodic.compute import Options, _listing, build_archive
 from qa_periodic.model import Gap
 
 from qa_digest.digest import build_digest
@@ -173,3 +174,18 @@ def test_the_rebuild_digests_all_the_archive_holds_but_the_lock_records():
         if each.name != "unfrozen":
             changed = replace(made, **{each.name: "something else"})
             assert Fingerprinter().digest(changed) != prints.digest(made), each.name
+
+
+def test_a_listing_is_the_first_entries_in_order_and_the_count_of_the_rest():
+    """``_listing`` picks the first ``limit`` entries without sorting them all: the
+    same entries, in the same order (ties in their given order), as sorting would."""
+    rng = random.Random(7)  # noqa: S311 - a fixed shuffle, not a secret
+    entries = [question(f"q{n:03d}", f"2026-03-{rng.randint(1, 3):02d} 10:00")
+               for n in range(60)]
+    rng.shuffle(entries)
+    by_day = lambda q: q.asked_at  # noqa: E731 - many ties: the order given must stay
+    for limit in (1, 5, 59, 60, 61, 100):
+        listing = _listing(iter(entries), by_day, limit)
+        assert list(listing.shown) == sorted(entries, key=by_day)[:limit]
+        assert listing.more == max(0, 60 - limit)
+        assert listing.total == 60

@@ -1,0 +1,70 @@
+"""A build sets what it loads once aside from Python's garbage collector until it ends
+(candor_common.collector.set_aside): the last build's records and the Q&A digest are
+not walked by the collector's passes while the pages are checked and written."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import publishing.writer
+from candor_common import collector, rebuild
+from tests.helpers import FIXTURES, REPO, build_fixture
+
+
+def test_the_loaded_digest_is_aside_while_posts_are_written_and_given_back_after(
+        tmp_path: Path, monkeypatch):
+    frozen_while_writing: list[int] = []
+    real = publishing.writer.CandorWriter.write_file
+
+    def write_file(self, name, template, *args, **kwargs):
+        if getattr(template, "name", "") == "article.html":  # before the Q&A's own pages
+            frozen_while_writing.append(gc.get_freeze_count())
+        return real(self, name, template, *args, **kwargs)
+
+    monkeypatch.setattr(publishing.writer.CandorWriter, "write_file", write_file)
+    # Without the rebuild's records, which are set aside too (the next test).
+    build_fixture("qa", tmp_path / "out", PUBLISHING_INCREMENTAL=False)
+    assert frozen_while_writing
+    assert min(frozen_while_writing) > 0
+    # Given back at the end of the build: a process that builds again (the tests, the
+    # preview) does not keep every build's cycles.
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_last_build_s_records_are_set_aside_once_read(tmp_path: Path):
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PUBLISHING_INCREMENTAL": True}
+    assert gc.get_freeze_count() == 0
+    try:
+        rebuild.open_state(settings, str(tmp_path / "out"))
+        assert gc.get_freeze_count() > 0
+    finally:
+        rebuild.close_state(str(tmp_path / "out"), save=False)
+        collector.release()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_command_line_build_keeps_them_aside_until_it_exits(tmp_path: Path):
+    """``python -m candor_tools.run_pelican`` exits with its build: what it set aside
+    stays aside (giving it back would let one full pass walk it before the exit)."""
+    script = (
+        "import gc, sys\n"
+        "from candor_tools.run_pelican import main\n"
+        "one_shot = sys.argv.pop(1) == 'one-shot'\n"
+        "status = main(sys.argv[1:], one_shot=one_shot)\n"
+        "print('frozen', gc.get_freeze_count())\n"
+        "sys.exit(status)\n")
+    settings = FIXTURES / "qa" / "pelicanconf.py"
+    found = {}
+    for mode in ("one-shot", "in-process"):
+        out = tmp_path / mode
+        child = subprocess.run(
+            [sys.executable, "-c", script, mode, str(settings.parent / "content"), "-s",
+             str(settings), "-o", str(out), "-q", "-e", f'CACHE_PATH="{out}-cache"'],
+            cwd=REPO, capture_output=True, text=True, check=False)
+        assert child.returncode == 0, child.stderr
+        found[mode] = int(child.stdout.split("frozen ")[-1])
+    assert found["one-shot"] > 0
+    assert found["in-process"] == 0
