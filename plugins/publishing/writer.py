@@ -233,7 +233,8 @@ class CandorWriter(Writer):
         # The young generations only: a full pass over every object the build holds took
         # ~0.4 s at 100,000 questions and found next to nothing (none after the load
         # cache, 7,869 objects in a cold build); garbage left in the old generation is
-        # collected in this process once the block ends.
+        # collected in this process once the block ends, or, if the build set what it
+        # holds aside (collector.set_aside), once the build gives it back.
         gc.collect(1)
         collector.freeze()  # fewer pages copied on write: the collector leaves them alone
         sys.stdout.flush()
