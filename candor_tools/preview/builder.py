@@ -120,9 +120,16 @@ class Builder:
             self._condition.notify_all()
 
     def cancel(self) -> None:
-        """Stop the running build: a newer save makes it out of date."""
+        """Stop the running build: a newer save makes it out of date.
+
+        The build's worker is taken under the lock, so that a build that has just
+        finished is either cancelled here or handed to the owner as the resident
+        worker (``_hand_over``), never both: a resident worker stopped by a save
+        left the preview without its fast path, and that save's problem unshown,
+        until the next full build.
+        """
         with self._condition:
-            candidate = self._candidate
+            candidate, self._candidate = self._candidate, None
         if candidate is not None:
             candidate.stop()
 
@@ -216,8 +223,19 @@ class Builder:
             logger.exception("preview: the full build could not be put in place")
             self.owner.build_failed(generation, [f"preview: {error}"])
             return True
+        if not self._hand_over(candidate):
+            candidate.stop()  # cancelled as it finished: the next build follows
+            return True
         self.owner.build_done(generation, candidate, changed, time.perf_counter() - start)
         return True
+
+    def _hand_over(self, candidate: Worker) -> bool:
+        """Take ``candidate`` out of ``cancel``'s reach; False if it was cancelled."""
+        with self._condition:
+            if self._candidate is not candidate:
+                return False
+            self._candidate = None
+            return True
 
     def _build_into(self, candidate: Worker, generation: int, changed: list[str],
                     folder: Path) -> None:
