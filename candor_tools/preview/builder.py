@@ -122,11 +122,10 @@ class Builder:
     def cancel(self) -> None:
         """Stop the running build: a newer save makes it out of date.
 
-        The build's worker is taken under the lock, so that a build that has just
-        finished is either cancelled here or handed to the owner as the resident
-        worker (``_hand_over``), never both: a resident worker stopped by a save
-        left the preview without its fast path, and that save's problem unshown,
-        until the next full build.
+        The build's worker is taken under the lock, and a finished build takes it out
+        of reach before handing it to the owner (``_hand_over``): a save never
+        stops the worker just made resident. That left the preview without its
+        fast path, and the save's problem unshown, until the next full build.
         """
         with self._condition:
             candidate, self._candidate = self._candidate, None
@@ -223,19 +222,18 @@ class Builder:
             logger.exception("preview: the full build could not be put in place")
             self.owner.build_failed(generation, [f"preview: {error}"])
             return True
-        if not self._hand_over(candidate):
-            candidate.stop()  # cancelled as it finished: the next build follows
-            return True
+        self._hand_over(candidate)
         self.owner.build_done(generation, candidate, changed, time.perf_counter() - start)
         return True
 
-    def _hand_over(self, candidate: Worker) -> bool:
-        """Take ``candidate`` out of ``cancel``'s reach; False if it was cancelled."""
+    def _hand_over(self, candidate: Worker) -> None:
+        """Take ``candidate`` out of ``cancel``'s reach before the owner may make it the
+        resident worker. One a save cancelled first is stopped already, and a save
+        moves the generation on before it cancels (``Coordinator.handle``): the owner
+        then retires it, and still takes the folder the build put in place."""
         with self._condition:
-            if self._candidate is not candidate:
-                return False
-            self._candidate = None
-            return True
+            if self._candidate is candidate:
+                self._candidate = None
 
     def _build_into(self, candidate: Worker, generation: int, changed: list[str],
                     folder: Path) -> None:

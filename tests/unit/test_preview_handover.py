@@ -30,10 +30,13 @@ class FakeWorker:
 
 
 class Owner:
-    """The coordinator's part: keeps the worker a finished build hands over."""
+    """The coordinator's part: a finished build's worker becomes resident if no save
+    came since (``Coordinator.build_done``), else it is retired."""
 
     def __init__(self) -> None:
+        self.generation = 1
         self.resident: FakeWorker | None = None
+        self.done: list[int] = []
         self.on_done: Any = None
 
     def build_started(self, generation: int) -> None:
@@ -41,12 +44,22 @@ class Owner:
 
     def build_done(self, generation: int, worker: Any, changed: list[str],
                    seconds: float) -> None:
-        self.resident = worker
+        self.done.append(generation)
+        if generation == self.generation:
+            self.resident = worker
+        else:
+            worker.stop()
         if self.on_done is not None:
             self.on_done()
 
     def build_failed(self, generation: int, errors: list[str]) -> None:
         raise AssertionError(errors)
+
+    def save(self, made: Builder) -> None:
+        """What a save does first (``Coordinator.handle``): a new generation, then
+        the running build cancelled."""
+        self.generation += 1
+        made.cancel()
 
 
 def builder(tmp_path: Path, owner: Owner) -> Builder:
@@ -64,17 +77,18 @@ def build(made: Builder, worker: FakeWorker, generation: int = 1) -> None:
 def test_a_save_right_after_the_hand_over_leaves_the_resident_worker_running(tmp_path):
     owner = Owner()
     made = builder(tmp_path, owner)
-    owner.on_done = made.cancel  # the coordinator cancels the build on the next save
+    owner.on_done = lambda: owner.save(made)  # a save right after the hand-over
     worker = FakeWorker()
     build(made, worker)
     assert owner.resident is worker
     assert not worker.stopped  # the preview keeps its fast path
 
 
-def test_a_build_cancelled_as_it_finishes_is_not_handed_over(tmp_path):
+def test_a_build_cancelled_as_it_finishes_is_retired_not_made_resident(tmp_path):
     owner = Owner()
     made = builder(tmp_path, owner)
-    worker = FakeWorker(during_build=made.cancel)
+    worker = FakeWorker(during_build=lambda: owner.save(made))
     build(made, worker)
     assert worker.stopped
     assert owner.resident is None  # never a stopped worker as the resident one
+    assert owner.done == [1]  # its folder is in place: the tabs are still told
