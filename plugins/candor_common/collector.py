@@ -1,4 +1,9 @@
-"""Pause Python's automatic garbage collector while a build makes many lasting objects.
+"""Keep Python's garbage collector off what a build makes in bulk and keeps.
+
+``paused``: the automatic collector paused while many lasting objects are made.
+``set_aside``: what a build loaded once (the last build's records, the Q&A
+digest) left out of the collector's passes until the build ends (``release``).
+``freeze``/``thaw``/``frozen``: the same for a block (before a fork).
 
 Reading a state file or loading the Q&A makes hundreds of thousands of
 objects, all kept, and few or no cycles. Meanwhile each of the collector's
@@ -15,6 +20,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from pelican import signals
 
 
 @contextmanager
@@ -45,10 +52,12 @@ def set_aside() -> None:
     walks all of it (~0.5 s at 100,000 questions, in the middle of the posts'
     checks), and each young pass the part not yet promoted. It is
     ``gc.freeze``: the objects are still freed when no longer referenced; only
-    cycles among them wait until ``release``.
+    cycles among them wait until ``release``, which the end of the build sends
+    (Pelican's ``finalized``; blinker connects it once however often this runs).
     """
     gc.freeze()
     _Aside.now = True
+    signals.finalized.connect(release)
 
 
 def freeze() -> None:
@@ -79,7 +88,7 @@ def release(_sender: object = None) -> None:
     process that builds again, as the tests and the preview do, must not keep every
     build's cycles). A process that ends with the build (``until_exit``) keeps them
     aside: giving them back would only let a full pass walk them before it exits
-    (~0.7 s at 100,000 questions). A receiver of Pelican's ``finalized``."""
+    (~0.7 s at 100,000 questions)."""
     if _Aside.now and not _Aside.until_exit:
         gc.unfreeze()
         _Aside.now = False

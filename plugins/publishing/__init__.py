@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pelican import signals
 
-from candor_common import collector
 from publishing.build_report import write_build_report
 from publishing.cards import add_post_card, drop_post_card
 from publishing.collisions import stop_on_collisions
@@ -44,5 +43,3 @@ def register() -> None:
     signals.get_writer.connect(freeze_urls)  # after every context is final
     signals.finalized.connect(save_rebuild_state)
     signals.finalized.connect(thaw_urls)
-    # What the build set aside is given back (unless the process ends with the build).
-    signals.finalized.connect(collector.release)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pelican import signals
 
-from candor_common import collector
 from qa_digest.receivers import add_generator, add_template_globals, check_settings
 
 
@@ -13,5 +12,3 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_globals)
-    # The loaded digest is set aside until the build ends (candor_common.collector).
-    signals.finalized.connect(collector.release)
