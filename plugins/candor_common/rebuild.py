@@ -286,8 +286,10 @@ class RebuildState:
         page of a kind looks up the same names and finds the same values; the
         answer is then remembered by the names and the identity of each value
         (each value digested is kept by ``_value_of``, so no identity is reused
-        while the build lasts). At 100,000 questions that is 50,000 question pages
-        checked in a build with two look-ups each.
+        while the build lasts; the values after an opaque one are not digested,
+        but that answer is None, and a page found so is made again). At 100,000
+        questions that is 50,000 question pages checked in a build with two
+        look-ups each.
         """
         if not shared:
             return self._digest_names(context, names)
