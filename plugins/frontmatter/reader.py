@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -142,7 +144,11 @@ class CandorMarkdownReader(MarkdownReader):
         settings = self.settings
         roster = roster_for(settings)
         folder = Path(settings["THEME"]) / "templates"
-        stamp = folder.stat().st_mtime_ns if folder.is_dir() else None
+        try:
+            found = os.stat(folder)
+        except OSError:
+            found = None
+        stamp = found.st_mtime_ns if found is not None and stat.S_ISDIR(found.st_mode) else None
         cached = self.__dict__.get("_site_rules")
         if cached is None or cached[0] is not roster or cached[1] != stamp:
             cached = self._site_rules = (roster, stamp, Rules(
@@ -160,12 +166,23 @@ class CandorMarkdownReader(MarkdownReader):
         return cached[0], cached[2]
 
     def _rules(self, path: Path, site: Rules) -> Rules:
-        """Return the rules for ``path``: the site's, with the file's name and kind."""
-        content_root = site.content_root
-        relative = path.relative_to(content_root) if path.is_relative_to(content_root) else path
-        return replace(site, path=display_path(path),
-                       is_post=not any(relative.parts[:1] == Path(p).parts[:1]
-                                       for p in self.settings["PAGE_PATHS"]))
+        """Return the rules for ``path``: the site's, with the file's name and kind.
+
+        A page is a file whose first folder under the content root (or, outside
+        it, whose path's first part) is the first part of one of PAGE_PATHS.
+        """
+        root = str(site.content_root)
+        root = root if root.endswith(os.sep) else root + os.sep
+        shown = str(path)
+        if shown.startswith(root):
+            first = shown[len(root):].split(os.sep, 1)[0]
+        else:
+            first = path.parts[0] if path.parts else ""
+        pages = self.__dict__.get("_page_roots")
+        if pages is None or pages[0] is not self.settings["PAGE_PATHS"]:
+            paths = self.settings["PAGE_PATHS"]
+            pages = self._page_roots = (paths, {Path(p).parts[0] for p in paths if Path(p).parts})
+        return replace(site, path=display_path(path), is_post=first not in pages[1])
 
     def _complete(self, path: Path, values: dict[str, tuple[str, int]],
                   metadata: dict[str, Any], rules: Rules, roster: Roster) -> None:

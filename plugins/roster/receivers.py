@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,13 @@ def roster_for(settings: Any) -> Roster:
     """Return the roster named by ``settings`` (cached while the file is unchanged)."""
     content = Path(settings["PATH"])
     path = content / settings.get("ROSTER_PATH", DEFAULTS["ROSTER_PATH"])
-    stat = path.stat() if path.exists() else None
-    key = (stat.st_mtime_ns, stat.st_size) if stat else None
-    display = display_path(path)
-    return _cached(str(path), str(content), display, key)
+    try:
+        stat = os.stat(path)
+    except OSError:  # no roster: load_roster says so
+        key = None
+    else:
+        key = (stat.st_mtime_ns, stat.st_size)
+    return _cached(str(path), str(content), display_path(path), key)
 
 
 @lru_cache(maxsize=8)

@@ -1,9 +1,10 @@
 import os
+from pathlib import Path
 
 import pytest
 from pelican.utils import get_relative_path, path_to_url
 
-from candor_common.paths import inside, root_url
+from candor_common.paths import display_path, inside, root_url
 
 NAMES = ["index.html", "/index.html", "news/index.html", "qa/town-hall/q-12/index.html",
          "a//b/c.html", "a/b/", "./a/b.html", "a/./b.html", "../a.html", "/", "", "a",
@@ -32,3 +33,17 @@ def test_inside_is_relpath(folder, path, tmp_path, monkeypatch):
 
 def test_inside_slices_a_path_below_the_folder():
     assert inside("/site/output/qa/x/index.html", "/site/output") == "qa/x/index.html"
+
+
+@pytest.mark.parametrize("cwd", ["/site", "/site/content", "/", "/sit"])
+@pytest.mark.parametrize("path", ["/site/content/posts/a.md", "/site", "/site/", "/site2/a.md",
+                                  "/site/content/../b.md", "/site//content/./c.md",
+                                  "relative/d.md", "/", "/elsewhere/e.md", "."])
+def test_display_path_is_pathlibs(cwd, path, monkeypatch):
+    monkeypatch.setattr(os, "getcwd", lambda: cwd)
+    monkeypatch.setattr(Path, "cwd", classmethod(lambda cls: cls(cwd)))
+    try:
+        expected = str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        expected = str(Path(path))
+    assert display_path(Path(path)) == expected
