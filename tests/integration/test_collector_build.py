@@ -68,3 +68,77 @@ def test_the_command_line_build_keeps_them_aside_until_it_exits(tmp_path: Path):
         found[mode] = int(child.stdout.split("frozen ")[-1])
     assert found["one-shot"] > 0
     assert found["in-process"] == 0
+
+
+class Automatic:
+    """The generations of the passes the collector starts by itself while ``on``
+    (not those a ``gc.collect`` call asks for)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.generations: list[int] = []
+        self.on = False
+        self._asked = 0
+        real = gc.collect
+
+        def collect(generation: int = 2) -> int:
+            self._asked += 1
+            try:
+                return real(generation)
+            finally:
+                self._asked -= 1
+
+        monkeypatch.setattr(gc, "collect", collect)
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if self.on and phase == "start" and not self._asked:
+            self.generations.append(info["generation"])
+
+    def __enter__(self) -> Automatic:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        gc.callbacks.remove(self)
+
+
+def test_the_records_are_set_aside_before_the_collector_resumes(tmp_path: Path, monkeypatch):
+    """Otherwise its first young pass, as the load's pause ends, walks every record."""
+    out = tmp_path / "out"
+    settings = build_fixture("qa", out, PUBLISHING_INCREMENTAL=True).settings  # records
+    with Automatic(monkeypatch) as automatic:
+        gc.collect()  # the young generation empty: only what open_state makes counts
+        automatic.on = True
+        try:
+            state = rebuild.open_state(settings, str(out))
+        finally:
+            automatic.on = False
+            rebuild.close_state(str(out), save=False)
+            collector.release()
+    assert len(state.previous) > 50
+    assert automatic.generations == []
+
+
+def test_the_q_and_a_is_set_aside_before_the_collector_resumes(tmp_path: Path, monkeypatch):
+    from qa_digest.generator import QADigestGenerator
+
+    passes: list[list[int]] = []
+    real = QADigestGenerator.generate_context
+
+    def generate_context(self):
+        # The fixture's load is small: a low threshold makes the collector start a
+        # young pass as soon as the load's pause ends, if it can.
+        threshold = gc.get_threshold()
+        gc.set_threshold(10, *threshold[1:])
+        try:
+            with Automatic(monkeypatch) as automatic:
+                gc.collect()
+                automatic.on = True
+                real(self)
+                automatic.on = False
+        finally:
+            gc.set_threshold(*threshold)
+        passes.append(automatic.generations)
+
+    monkeypatch.setattr(QADigestGenerator, "generate_context", generate_context)
+    build_fixture("qa", tmp_path / "out", PUBLISHING_INCREMENTAL=False)
+    assert passes == [[]]

@@ -53,6 +53,29 @@ def test_files_are_loaded_with_only_young_collections(tmp_path, monkeypatch):
     assert [thread.id for thread, problems in loaded if not problems] == ["t0", "t1", "t2"]
 
 
+def test_a_file_s_young_collection_walks_only_what_its_load_made(tmp_path, monkeypatch):
+    """Loaded in this process, the files' loads run with what was made before frozen:
+    each file's gc.collect(0) inside the pause does not walk the rest of the load
+    (the other files' results from the cache: 0.21 s after an answer at 100,000
+    questions)."""
+    path = tmp_path / "t0.yml"
+    path.write_text(FILE, encoding="utf-8")
+    frozen_while_loading = []
+    real_load = qa_collect.load_thread
+
+    def load_thread(*args):
+        frozen_while_loading.append(gc.get_freeze_count())
+        return real_load(*args)
+
+    monkeypatch.setattr(qa_collect, "load_thread", load_thread)
+    made_before = [[n] for n in range(1000)]
+    with collector.paused():
+        loaded = qa_collect.load_threads([path], ZoneInfo("UTC"), frozenset({"ana-ruiz"}))
+    assert frozen_while_loading and frozen_while_loading[0] >= len(made_before)
+    assert gc.get_freeze_count() == 0  # given back: nothing was set aside
+    assert [thread.id for thread, problems in loaded if not problems] == ["t0"]
+
+
 def test_collect_loads_inside_the_pause(monkeypatch, tmp_path: Path):
     seen = []
 

@@ -249,3 +249,32 @@ def test_the_folders_of_links_go_where_they_are_told_and_are_removed(tmp_path):
         sites = {Path(run[run.index("--site") + 1]).parent for run in pagefind.runs}
         assert sites == {where}
         assert not list(where.glob("candor-index-part-*"))
+
+
+def test_the_index_check_runs_with_the_collector_paused(tmp_path, monkeypatch):
+    """Reading the last digest, listing the pages and writing the digest make objects
+    by the page and no cycle: the automatic collector is paused for them."""
+    import gc
+
+    from candor_tools import search_index
+
+    output = tmp_path / "output"
+    write_site(output, 4, 12)
+    enabled: list[bool] = []
+    real_listing, real_write = search_index.html_files, search_index._write_state
+
+    def html_files(folder):
+        enabled.append(gc.isenabled())
+        return real_listing(folder)
+
+    def write_state(*args):
+        enabled.append(gc.isenabled())
+        return real_write(*args)
+
+    monkeypatch.setattr(search_index, "html_files", html_files)
+    monkeypatch.setattr(search_index, "_write_state", write_state)
+    assert gc.isenabled()
+    index_site(output, "en", tmp_path / "cache", Pagefind(), part_pages=10)
+    assert index_site(output, "en", tmp_path / "cache", Pagefind(), part_pages=10).made == 0
+    assert enabled and not any(enabled)
+    assert gc.isenabled()  # and resumed after
