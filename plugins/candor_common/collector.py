@@ -3,6 +3,8 @@
 ``paused``: the automatic collector paused while many lasting objects are made.
 ``set_aside``: what a build loaded once (the last build's records, the Q&A
 digest) left out of the collector's passes until the build ends (``release``).
+``loading``: both, for a block that loads what the build keeps (set aside before
+the collector resumes, so that no young pass walks the load first).
 ``freeze``/``thaw``/``frozen``: the same for a block (before a fork).
 
 Reading a state file or loading the Q&A makes hundreds of thousands of
@@ -58,6 +60,20 @@ def set_aside() -> None:
     gc.freeze()
     _Aside.now = True
     signals.finalized.connect(release)
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Pause the collector while the block loads what the build keeps, and set it all
+    aside (``set_aside``) if the block succeeds, before the collector resumes.
+
+    Set aside after the pause instead, the collector's first young pass as it
+    resumes walks everything the load made (0.06 s for the rebuild records,
+    0.04 s for the Q&A digest, at 100,000 questions).
+    """
+    with paused():
+        yield
+        set_aside()
 
 
 def freeze() -> None:

@@ -822,9 +822,8 @@ def open_state(settings: dict[str, Any], output_path: str) -> RebuildState:
     cache = settings.get("CACHE_PATH")
     state = RebuildState(output_path, state_file(cache, output_path) if cache else None,
                          static_digest(settings, output_path), settings)
-    with collector.paused():  # set aside before the collector resumes: no young pass walks them
+    with collector.loading():  # the records are kept until the build ends
         state.load()
-        collector.set_aside()  # the records are kept until the build ends
     if state.cache_file is not None:
         state.journal = Journal(state.cache_file.with_suffix(".journal"))
         state.unfinished = state.journal.unfinished()

@@ -71,8 +71,10 @@ def test_the_command_line_build_keeps_them_aside_until_it_exits(tmp_path: Path):
 
 
 class Automatic:
-    """The generations of the passes the collector starts by itself while ``on``
-    (not those a ``gc.collect`` call asks for)."""
+    """The generations of the passes the collector starts by itself while ``on``, once
+    a pause began (the load) and before anything is frozen (its set-aside), not those
+    a ``gc.collect`` call asks for: the passes that walk a load still young. (Passes
+    before the load or after its set-aside walk only what was made since.)"""
 
     def __init__(self, monkeypatch) -> None:
         self.generations: list[int] = []
@@ -88,9 +90,18 @@ class Automatic:
                 self._asked -= 1
 
         monkeypatch.setattr(gc, "collect", collect)
+        self.loading = False
+        real_disable = gc.disable
+
+        def disable() -> None:
+            self.loading = self.loading or self.on
+            real_disable()
+
+        monkeypatch.setattr(gc, "disable", disable)
 
     def __call__(self, phase: str, info: dict) -> None:
-        if self.on and phase == "start" and not self._asked:
+        if (self.on and self.loading and phase == "start" and not self._asked
+                and not gc.get_freeze_count()):
             self.generations.append(info["generation"])
 
     def __enter__(self) -> Automatic:

@@ -114,3 +114,16 @@ def test_a_process_that_ends_with_its_build_keeps_them_aside(aside):
     collector.set_aside()
     collector.release()
     assert gc.get_freeze_count() > 0
+
+
+def test_a_load_is_set_aside_inside_its_pause_and_a_failed_one_is_not(aside):
+    seen = []
+    with collector.loading():
+        seen.append(gc.isenabled())
+        made = [[n] for n in range(1000)]
+    assert seen == [False] and gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)  # set aside, and the collector back on
+    collector.release()
+    with pytest.raises(ValueError), collector.loading():
+        raise ValueError  # a load that fails keeps nothing aside
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
